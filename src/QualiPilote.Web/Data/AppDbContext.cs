@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Features.AuditTrail;
+using QualiPilote.Web.Features.Referentials;
+using QualiPilote.Web.Features.Structures;
+
+namespace QualiPilote.Web.Data;
+
+/// <summary>The one model of Quali-Pilote. Each provider has a thin subclass
+/// (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>) that owns its migrations.
+/// Every save also writes the audit trail of what it changed, in the same transaction.</summary>
+public abstract class AppDbContext(DbContextOptions options, IHttpContextAccessor? httpContextAccessor, TimeProvider? clock)
+    : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Referential> Referentials => Set<Referential>();
+    public DbSet<Module> Modules => Set<Module>();
+    public DbSet<Engagement> Engagements => Set<Engagement>();
+    public DbSet<Requirement> Requirements => Set<Requirement>();
+    public DbSet<SpPlusCommitment> SpPlusCommitments => Set<SpPlusCommitment>();
+    public DbSet<SpPlusMapping> SpPlusMappings => Set<SpPlusMapping>();
+    public DbSet<Structure> Structures => Set<Structure>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<Perimeter> Perimeters => Set<Perimeter>();
+    public DbSet<PerimeterModule> PerimeterModules => Set<PerimeterModule>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL and in the audit trail, stable if members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var audit = AuditRecorder.Capture(ChangeTracker);
+        if (audit.IsEmpty)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+            AuditEntries.AddRange(audit.ToEntries(now, httpContextAccessor?.HttpContext?.User));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+}

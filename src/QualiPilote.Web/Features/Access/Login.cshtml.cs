@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace QualiPilote.Web.Features.Access;
+
+[AllowAnonymous]
+public class LoginModel(SignInManager<AppUser> signInManager, IWebHostEnvironment environment) : PageModel
+{
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public bool ShowDemoAccounts => environment.IsEnvironment("Demo");
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+        ModelState.AddModelError(string.Empty, result.IsLockedOut
+            ? "Ce compte est verrouillé après trop d'essais : réessayez dans 15 minutes."
+            : "Adresse électronique ou mot de passe incorrect.");
+        return Page();
+    }
+
+    public sealed class LoginInput
+    {
+        [Required, EmailAddress, Display(Name = "Adresse électronique")]
+        public string Email { get; set; } = "";
+
+        [Required, DataType(DataType.Password), Display(Name = "Mot de passe")]
+        public string Password { get; set; } = "";
+    }
+}

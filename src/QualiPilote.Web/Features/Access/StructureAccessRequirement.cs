@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace QualiPilote.Web.Features.Access;
+
+public sealed record StructureAccessRequirement(AccessLevel Minimum) : IAuthorizationRequirement;
+
+/// <summary>Grants a structure policy when the user's level on the structure named by the route value "code"
+/// reaches the minimum. An unknown code is granted to administrators only, so that they get a 404, others a 403.</summary>
+internal sealed class StructureAccessHandler(StructureAccess access) : AuthorizationHandler<StructureAccessRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, StructureAccessRequirement requirement)
+    {
+        if (context.Resource is not HttpContext http || http.GetRouteValue("code") is not string code)
+        {
+            return;
+        }
+        var scope = await access.ScopeAsync(context.User, http.RequestAborted);
+        if (!scope.IsAuthenticated)
+        {
+            return;
+        }
+        var structure = await access.FindStructureAsync(code, http.RequestAborted);
+        if (structure is null)
+        {
+            if (scope.IsNationalAdmin)
+            {
+                context.Succeed(requirement);
+            }
+            return;
+        }
+        if (scope.LevelFor(structure) >= requirement.Minimum)
+        {
+            context.Succeed(requirement);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using QualiPilote.Web.Features.Structures;
+
+namespace QualiPilote.Web.Features.AuditTrail;
+
+/// <summary>Turns the change tracker's pending changes into <see cref="AuditEntry"/> rows.
+/// Values are captured before saving (the "before" side is gone afterwards) and keys are read
+/// after saving (database-generated ids are only known then).</summary>
+internal sealed class AuditRecorder
+{
+    private static readonly HashSet<string> SecretProperties =
+        [nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp)];
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    private readonly List<(EntityEntry Entry, AuditAction Action, Dictionary<string, object?>? Before, Dictionary<string, object?>? After)> _pending = [];
+
+    public bool IsEmpty => _pending.Count == 0;
+
+    public static AuditRecorder Capture(ChangeTracker tracker)
+    {
+        var recorder = new AuditRecorder();
+        foreach (var entry in tracker.Entries())
+        {
+            if (!IsAudited(entry))
+            {
+                continue;
+            }
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    recorder._pending.Add((entry, AuditAction.Created, null, null));
+                    break;
+                case EntityState.Deleted:
+                    recorder._pending.Add((entry, AuditAction.Deleted, Values(entry, original: true, onlyModified: false), null));
+                    break;
+                case EntityState.Modified:
+                    var before = Values(entry, original: true, onlyModified: true);
+                    if (before.Count > 0)
+                    {
+                        recorder._pending.Add((entry, AuditAction.Updated, before, Values(entry, original: false, onlyModified: true)));
+                    }
+                    break;
+            }
+        }
+        return recorder;
+    }
+
+    public IEnumerable<AuditEntry> ToEntries(DateTime at, ClaimsPrincipal? user)
+    {
+        var userId = user?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userName = user?.Identity?.IsAuthenticated == true ? user.Identity.Name ?? "?" : "système";
+        foreach (var (entry, action, before, after) in _pending)
+        {
+            var afterValues = action == AuditAction.Created ? Values(entry, original: false, onlyModified: false) : after;
+            yield return new AuditEntry
+            {
+                At = at,
+                UserId = userId,
+                UserName = userName,
+                Action = action,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = KeyOf(entry, before),
+                StructureId = entry.Entity is IStructureOwned owned && owned.StructureId != 0 ? owned.StructureId : null,
+                Before = before is null ? null : JsonSerializer.Serialize(before, Json),
+                After = afterValues is null ? null : JsonSerializer.Serialize(afterValues, Json),
+            };
+        }
+    }
+
+    private static bool IsAudited(EntityEntry entry) =>
+        entry.Entity is not AuditEntry
+        && entry.Metadata.ClrType.GetCustomAttributes(typeof(NotAuditedAttribute), inherit: true).Length == 0
+        && !entry.Metadata.ClrType.Name.StartsWith("IdentityUser", StringComparison.Ordinal) // logins, tokens, claims: secrets and noise
+        && entry.Metadata.ClrType != typeof(IdentityRoleClaim<string>);
+
+    private static Dictionary<string, object?> Values(EntityEntry entry, bool original, bool onlyModified)
+    {
+        var values = new Dictionary<string, object?>();
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (SecretProperties.Contains(name) || property.Metadata.IsShadowProperty() && !property.Metadata.IsForeignKey())
+            {
+                continue;
+            }
+            if (onlyModified && (!property.IsModified || Equals(property.OriginalValue, property.CurrentValue)))
+            {
+                continue;
+            }
+            values[name] = original ? property.OriginalValue : property.CurrentValue;
+        }
+        return values;
+    }
+
+    private static string KeyOf(EntityEntry entry, Dictionary<string, object?>? before)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        if (key is null)
+        {
+            return "";
+        }
+        return string.Join("/", key.Properties.Select(p =>
+            before is not null && before.TryGetValue(p.Name, out var value) ? value : entry.Property(p.Name).CurrentValue));
+    }
+}

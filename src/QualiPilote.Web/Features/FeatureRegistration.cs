@@ -1,0 +1,39 @@
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Features.AuditTrail;
+using QualiPilote.Web.Features.Demo;
+using QualiPilote.Web.Features.Referentials;
+using QualiPilote.Web.Features.Structures;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features;
+
+/// <summary>The composition of Quali-Pilote's capabilities: their services, then their API endpoints.</summary>
+public static class FeatureRegistration
+{
+    public static void AddFeatures(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddApi();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.AddHostedService<StartupInitializer>();
+        services.AddScoped<ReferentialImporter>();
+        services.AddScoped<ReferentialExporter>();
+        services.AddScoped<ReferentialSeeder>();
+        services.AddScoped<ReferentialEditor>();
+        services.AddScoped<StructureEditor>();
+        services.AddScoped<PerimeterEditor>();
+        services.AddScoped<MemberEditor>();
+        services.AddScoped<AuditTrailQuery>();
+        services.AddScoped<DemoData>();
+    }
+
+    public static void MapFeatures(this WebApplication app)
+    {
+        app.MapApiDocuments();
+        var api = app.MapApiGroup();
+        api.MapAuthApi();
+        api.MapReferentialsApi();
+        api.MapStructuresApi();
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.Referentials;
+
+[Authorize(Policy = Policies.NationalAdmin)]
+public class EditSpPlusMappingModel(AppDbContext db, ReferentialEditor editor) : PageModel
+{
+    public SpPlusCommitment Commitment { get; private set; } = null!;
+    public IReadOnlyList<Referential> Referentials { get; private set; } = [];
+    public Referential Referential { get; private set; } = null!;
+
+    [BindProperty(SupportsGet = true)]
+    public int? ReferentialId { get; set; }
+
+    [BindProperty]
+    public List<int> Engagements { get; set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int number)
+    {
+        if (!await LoadAsync(number))
+        {
+            return NotFound();
+        }
+        Engagements = Commitment.Mappings.Where(m => m.Engagement.ReferentialId == Referential.Id).Select(m => m.Engagement.Number).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int number)
+    {
+        if (!await LoadAsync(number))
+        {
+            return NotFound();
+        }
+        var errors = await editor.SaveSpPlusMappingAsync(number, Referential.Id, Engagements);
+        if (errors.Count > 0)
+        {
+            ModelState.AddErrors(errors, prefix: "");
+            return Page();
+        }
+        TempData["Success"] = $"Correspondances de l'engagement Services Publics + n° {number} enregistrées.";
+        return Redirect($"/services-publics-plus#sp-{number}");
+    }
+
+    private async Task<bool> LoadAsync(int number)
+    {
+        var commitment = await db.SpPlusCommitments.Include(c => c.Mappings).ThenInclude(m => m.Engagement)
+            .FirstOrDefaultAsync(c => c.Number == number);
+        Referentials = await db.Referentials.Include(r => r.Modules.OrderBy(m => m.Number)).ThenInclude(m => m.Engagements.OrderBy(e => e.Number))
+            .AsSplitQuery().OrderByDescending(r => r.EffectiveFrom).ToListAsync();
+        var referential = Referentials.FirstOrDefault(r => r.Id == ReferentialId) ?? (Referentials.Count > 0 ? Referentials[0] : null);
+        if (commitment is null || referential is null)
+        {
+            return false;
+        }
+        Commitment = commitment;
+        Referential = referential;
+        return true;
+    }
+}

@@ -1,0 +1,11 @@
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.Structures;
+
+public class PerimeterModel(StructureAccess access, PerimeterEditor editor) : StructurePageModel(access)
+{
+    public IReadOnlyList<Perimeter> Perimeters { get; private set; } = [];
+
+    public async Task OnGetAsync() => Perimeters = await editor.ListAsync(Structure.Id);
+}

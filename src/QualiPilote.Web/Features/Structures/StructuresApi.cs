@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.Structures;
+
+public static class StructuresApi
+{
+    public sealed record StructureDto(string Code, string Name, StructureType Type, string Department, string? ParentCode);
+    public sealed record ServiceDto(string Code, string Name);
+    public sealed record StructureDetailsDto(string Code, string Name, StructureType Type, string Department, string? ParentCode, IReadOnlyList<string> Groups, IReadOnlyList<ServiceDto> Services);
+    public sealed record PerimeterModuleDto(int Number, string Title, bool Mandatory, IReadOnlyList<string> Services);
+    public sealed record PerimeterDto(int ReferentialId, string Referential, string Version, DateOnly DecidedOn, string DecidedBy, IReadOnlyList<PerimeterModuleDto> Modules, string? Warning);
+
+    public static void MapStructuresApi(this RouteGroupBuilder api)
+    {
+        var structures = api.MapGroup("/structures").WithTags("Structures");
+        structures.MapGet("/", ListAsync).WithSummary("Structures visibles par l'utilisateur");
+        structures.MapPost("/", CreateAsync).RequireAuthorization(Policies.NationalAdmin).WithSummary("Créer une structure (administrateur national)");
+        structures.MapGet("/{code}", GetAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Une structure et ses services");
+        structures.MapGet("/{code}/services", ListServicesAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Services d'une structure");
+        structures.MapPost("/{code}/services", AddServiceAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Ajouter un service");
+        structures.MapGet("/{code}/perimeter", GetPerimeterAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Périmètre de labellisation, par version de référentiel");
+        structures.MapPut("/{code}/perimeter", SavePerimeterAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Enregistrer le périmètre pour une version de référentiel");
+    }
+
+    private static async Task<Ok<List<StructureDto>>> ListAsync(HttpContext http, StructureAccess access)
+    {
+        var visible = await access.VisibleStructuresAsync(http.User, http.RequestAborted);
+        var list = await visible.AsNoTracking().OrderBy(s => s.Department).ThenBy(s => s.Code)
+            .Select(s => new StructureDto(s.Code, s.Name, s.Type, s.Department, s.Parent == null ? null : s.Parent.Code))
+            .ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(list);
+    }
+
+    private static async Task<Results<Created<StructureDto>, ProblemHttpResult>> CreateAsync(StructureInput input, StructureEditor editor, CancellationToken cancellationToken)
+    {
+        var (structure, errors) = await editor.CreateAsync(input, cancellationToken);
+        if (structure is null)
+        {
+            return Problems.Validation(errors);
+        }
+        return TypedResults.Created($"{Api.Prefix}/structures/{structure.Code}",
+            new StructureDto(structure.Code, structure.Name, structure.Type, structure.Department, structure.Parent?.Code));
+    }
+
+    private static async Task<Results<Ok<StructureDetailsDto>, ProblemHttpResult>> GetAsync(string code, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var structure = await db.Structures.AsNoTracking()
+            .Include(s => s.Parent).Include(s => s.Children).Include(s => s.Services.OrderBy(x => x.Code))
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Code == code, cancellationToken);
+        if (structure is null)
+        {
+            return Problems.UnknownStructure(code);
+        }
+        return TypedResults.Ok(new StructureDetailsDto(structure.Code, structure.Name, structure.Type, structure.Department, structure.Parent?.Code,
+            structure.Children.Select(c => c.Code).Order().ToList(),
+            structure.Services.Select(s => new ServiceDto(s.Code, s.Name)).ToList()));
+    }
+
+    private static async Task<Results<Ok<List<ServiceDto>>, ProblemHttpResult>> ListServicesAsync(string code, StructureAccess access, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var structure = await access.FindStructureAsync(code, cancellationToken);
+        if (structure is null)
+        {
+            return Problems.UnknownStructure(code);
+        }
+        var services = await db.Services.AsNoTracking().Where(s => s.StructureId == structure.Id).OrderBy(s => s.Code)
+            .Select(s => new ServiceDto(s.Code, s.Name)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(services);
+    }
+
+    private static async Task<Results<Created<ServiceDto>, ProblemHttpResult>> AddServiceAsync(string code, ServiceInput input, StructureAccess access, StructureEditor editor, CancellationToken cancellationToken)
+    {
+        var structure = await access.FindStructureAsync(code, cancellationToken);
+        if (structure is null)
+        {
+            return Problems.UnknownStructure(code);
+        }
+        var (service, errors) = await editor.AddServiceAsync(structure.Id, input, cancellationToken);
+        if (service is null)
+        {
+            return Problems.Validation(errors);
+        }
+        return TypedResults.Created($"{Api.Prefix}/structures/{code}/services", new ServiceDto(service.Code, service.Name));
+    }
+
+    private static async Task<Results<Ok<List<PerimeterDto>>, ProblemHttpResult>> GetPerimeterAsync(string code, StructureAccess access, PerimeterEditor perimeters, CancellationToken cancellationToken)
+    {
+        var structure = await access.FindStructureAsync(code, cancellationToken);
+        if (structure is null)
+        {
+            return Problems.UnknownStructure(code);
+        }
+        var list = await perimeters.ListAsync(structure.Id, cancellationToken);
+        return TypedResults.Ok(list.Select(ToDto).ToList());
+    }
+
+    private static async Task<Results<Ok<List<PerimeterDto>>, ProblemHttpResult>> SavePerimeterAsync(string code, PerimeterInput input, StructureAccess access, PerimeterEditor perimeters, CancellationToken cancellationToken)
+    {
+        var structure = await access.FindStructureAsync(code, cancellationToken);
+        if (structure is null)
+        {
+            return Problems.UnknownStructure(code);
+        }
+        var errors = await perimeters.SaveAsync(structure.Id, input, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+        var list = await perimeters.ListAsync(structure.Id, cancellationToken);
+        return TypedResults.Ok(list.Select(ToDto).ToList());
+    }
+
+    private static PerimeterDto ToDto(Perimeter perimeter)
+    {
+        var modules = perimeter.Referential.Modules.ToDictionary(m => m.Id);
+        return new PerimeterDto(perimeter.ReferentialId, perimeter.Referential.Name, perimeter.Referential.Version, perimeter.DecidedOn, perimeter.DecidedBy,
+            perimeter.Modules.Select(m => modules[m.ModuleId]).OrderBy(m => m.Number)
+                .Select(m => new PerimeterModuleDto(m.Number, m.Title, m.IsMandatory,
+                    perimeter.Modules.First(pm => pm.ModuleId == m.Id).Services.Select(s => s.Service.Code).Order().ToList()))
+                .ToList(),
+            PerimeterEditor.BusinessModuleWarning(perimeter));
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+
+namespace QualiPilote.Web.Shared;
+
+/// <summary>The JSON API under /api/v1: bearer tokens only (never the cookie, so a page cannot be
+/// tricked into calling it), French problem details, and its OpenAPI document.</summary>
+public static class Api
+{
+    public const string Prefix = "/api/v1";
+
+    public static readonly AuthorizationPolicy BearerUser = new AuthorizationPolicyBuilder(IdentityConstants.BearerScheme)
+        .RequireAuthenticatedUser().Build();
+
+    public static void AddApi(this IServiceCollection services)
+    {
+        services.AddOpenApi("v1", o =>
+        {
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.OrdinalIgnoreCase) == true;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "API Quali-Pilote",
+                    Version = "v1",
+                    Description = "Obtenez un jeton par POST /api/v1/auth/token (adresse électronique et mot de passe), puis envoyez-le dans l'en-tête Authorization: Bearer <jeton>. Les erreurs sont des « problem details » (RFC 9457) en français.",
+                };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "Jeton obtenu par POST /api/v1/auth/token",
+                };
+                document.Security ??= [];
+                document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+                return Task.CompletedTask;
+            });
+        });
+    }
+
+    /// <summary>The group every API endpoint hangs from: authenticated by bearer token unless it says otherwise.</summary>
+    public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGroup(Prefix).RequireAuthorization(BearerUser).DisableAntiforgery();
+
+    public static void MapApiDocuments(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("API Quali-Pilote").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .AllowAnonymous();
+    }
+}

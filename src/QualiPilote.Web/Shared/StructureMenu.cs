@@ -1,0 +1,18 @@
+using QualiPilote.Web.Features.Access;
+
+namespace QualiPilote.Web.Shared;
+
+/// <summary>The side menu of a structure's pages. Each capability adds its entry here;
+/// an entry shows only to users whose level on the structure reaches its minimum.</summary>
+public static class StructureMenu
+{
+    public sealed record Item(string Label, string Path, AccessLevel Minimum);
+
+    public static readonly IReadOnlyList<Item> Items =
+    [
+        new("Vue d'ensemble", "", AccessLevel.Read),
+        new("Périmètre de labellisation", "perimetre", AccessLevel.Read),
+        new("Membres et rôles", "membres", AccessLevel.Manage),
+        new("Journal des modifications", "journal", AccessLevel.Manage),
+    ];
+}

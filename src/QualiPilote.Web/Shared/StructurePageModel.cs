@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Features.Structures;
+
+namespace QualiPilote.Web.Shared;
+
+/// <summary>Base of every page under /structures/{code}: the structure policy has already checked access
+/// (a subclass can demand more); this loads the structure and the user's scope before any handler runs.</summary>
+[Authorize(Policy = Policies.StructureRead)]
+public abstract class StructurePageModel(StructureAccess access) : PageModel
+{
+    public Structure Structure { get; private set; } = null!;
+    public UserScope Scope { get; private set; } = UserScope.Anonymous;
+    public AccessLevel Level => Scope.LevelFor(Structure);
+    public bool CanManage => Level >= AccessLevel.Manage;
+    protected StructureAccess Access => access;
+
+    [NonHandler]
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var code = RouteData.Values["code"] as string ?? "";
+        var structure = await access.FindStructureAsync(code, HttpContext.RequestAborted);
+        if (structure is null)
+        {
+            context.Result = NotFound();
+            return;
+        }
+        Structure = structure;
+        Scope = await access.ScopeAsync(User, HttpContext.RequestAborted);
+        await next();
+    }
+}

@@ -1,0 +1,230 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using QualiPilote.Tests.Infrastructure;
+using QualiPilote.Web.Features.Demo;
+
+namespace QualiPilote.Tests.Features.Access;
+
+/// <summary>Every page and endpoint the app maps, read from its endpoint data source, against every role:
+/// what a role may not do is refused by the server. An endpoint missing from <see cref="Rules"/> fails the test,
+/// so a new page cannot be added without saying who may use it.</summary>
+public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    public enum Rule
+    {
+        Public,
+        Authenticated,
+        NationalAdmin,
+        StructureRead,
+        StructureServiceEdit,
+        StructureManage,
+    }
+
+    /// <summary>Who may use each endpoint, by route pattern; the structure in the route is the Savoie prefecture.</summary>
+    private static readonly Dictionary<string, Rule> Rules = new()
+    {
+        ["/"] = Rule.Public,
+        ["/connexion"] = Rule.Public,
+        ["/acces-refuse"] = Rule.Public,
+        ["/erreur/{status:int}"] = Rule.Public,
+        ["/openapi/{documentName}.json"] = Rule.Public,
+        ["/api/docs/{documentName?}"] = Rule.Public,
+        ["GET /api/docs/scalar.js"] = Rule.Public,
+        ["GET /api/docs/scalar.aspnetcore.js"] = Rule.Public,
+        ["GET /api/docs/favicon.svg"] = Rule.Public,
+        ["POST /api/v1/auth/token"] = Rule.Public,
+        ["/deconnexion"] = Rule.Authenticated,
+        ["/roles"] = Rule.Authenticated,
+        ["/referentiels"] = Rule.Authenticated,
+        ["/referentiels/{id:int}"] = Rule.Authenticated,
+        ["/referentiels/{id:int}/engagements/{number:int}"] = Rule.Authenticated,
+        ["/referentiels/{id:int}/export/{format}"] = Rule.Authenticated,
+        ["/referentiels/{id:int}/engagements/{number:int}/modifier"] = Rule.NationalAdmin,
+        ["/referentiels/importer"] = Rule.NationalAdmin,
+        ["/services-publics-plus"] = Rule.Authenticated,
+        ["/services-publics-plus/{number:int}/correspondances"] = Rule.NationalAdmin,
+        ["/structures"] = Rule.Authenticated,
+        ["/structures/nouvelle"] = Rule.NationalAdmin,
+        ["/structures/{code}"] = Rule.StructureRead,
+        ["/structures/{code}/perimetre"] = Rule.StructureRead,
+        ["/structures/{code}/services/nouveau"] = Rule.StructureManage,
+        ["/structures/{code}/perimetre/modifier"] = Rule.StructureManage,
+        ["/structures/{code}/membres"] = Rule.StructureManage,
+        ["/structures/{code}/journal"] = Rule.StructureManage,
+        ["/admin/utilisateurs"] = Rule.NationalAdmin,
+        ["/admin/journal"] = Rule.NationalAdmin,
+        ["GET /api/v1/referentials/"] = Rule.Authenticated,
+        ["GET /api/v1/referentials/{id:int}"] = Rule.Authenticated,
+        ["GET /api/v1/referentials/{id:int}/export"] = Rule.Authenticated,
+        ["POST /api/v1/referentials/import"] = Rule.NationalAdmin,
+        ["PUT /api/v1/referentials/{id:int}/engagements/{number:int}"] = Rule.NationalAdmin,
+        ["GET /api/v1/sp-plus/"] = Rule.Authenticated,
+        ["PUT /api/v1/sp-plus/{number:int}/mapping"] = Rule.NationalAdmin,
+        ["GET /api/v1/structures/"] = Rule.Authenticated,
+        ["POST /api/v1/structures/"] = Rule.NationalAdmin,
+        ["GET /api/v1/structures/{code}"] = Rule.StructureRead,
+        ["GET /api/v1/structures/{code}/services"] = Rule.StructureRead,
+        ["POST /api/v1/structures/{code}/services"] = Rule.StructureManage,
+        ["GET /api/v1/structures/{code}/perimeter"] = Rule.StructureRead,
+        ["PUT /api/v1/structures/{code}/perimeter"] = Rule.StructureManage,
+    };
+
+    private sealed record Persona(string Name, string? Email, Rule[] Grants);
+
+    private static readonly Rule[] Everything = Enum.GetValues<Rule>();
+
+    private static readonly Persona[] Personas =
+    [
+        new("anonyme", null, [Rule.Public]),
+        new("agent", DemoData.SavoieAgent.Email, [Rule.Public, Rule.Authenticated, Rule.StructureRead]),
+        new("auditeur", DemoData.SavoieAuditor.Email, [Rule.Public, Rule.Authenticated, Rule.StructureRead]),
+        new("référent-relais", DemoData.SavoieRelay.Email, [Rule.Public, Rule.Authenticated, Rule.StructureRead, Rule.StructureServiceEdit]),
+        new("référent qualité", DemoData.SavoieReferent.Email, [Rule.Public, Rule.Authenticated, Rule.StructureRead, Rule.StructureServiceEdit, Rule.StructureManage]),
+        new("référent d'une autre structure", DemoData.LozereReferent.Email, [Rule.Public, Rule.Authenticated]),
+        new("administrateur national", DemoData.Admin.Email, Everything),
+    ];
+
+    private sealed record Call(string Method, string Pattern, string Url, bool IsApi, bool TakesForm, Rule Rule);
+
+    [Fact]
+    public async Task Every_endpoint_refuses_the_roles_it_must_refuse()
+    {
+        var calls = await DiscoverCallsAsync();
+        Assert.True(calls.Count > 40, $"seulement {calls.Count} appels découverts");
+        var failures = new List<string>();
+        foreach (var persona in Personas)
+        {
+            using var browser = persona.Email is null ? Browser.Anonymous(factory) : await Browser.LoginAsync(factory, persona.Email);
+            using var api = persona.Email is null ? factory.CreateClient() : await ApiClient.ForAsync(factory, persona.Email);
+            foreach (var call in calls)
+            {
+                var allowed = persona.Grants.Contains(call.Rule);
+                if (call.Method != "GET" && allowed)
+                {
+                    continue; // Refusals are what this test proves; allowed writes are covered by each feature's tests.
+                }
+                using var response = await SendAsync(call, browser, api);
+                var refused = IsRefusal(response, call.IsApi);
+                if (refused == allowed || (allowed && response.StatusCode >= HttpStatusCode.BadRequest))
+                {
+                    failures.Add($"{persona.Name} – {call.Method} {call.Url} : {(int)response.StatusCode} {response.Headers.Location}, attendu {(allowed ? "autorisé" : "refusé")}");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task Every_endpoint_has_a_declared_rule()
+    {
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        var undeclared = endpoints.SelectMany(Keys).Where(k => !Rules.ContainsKey(k.Key) && !Rules.ContainsKey(k.Pattern))
+            .Select(k => k.Key).Distinct().ToList();
+        Assert.True(undeclared.Count == 0, "Déclarez qui peut utiliser : " + string.Join(", ", undeclared));
+    }
+
+    [Fact]
+    public async Task A_prefecture_quality_referent_covers_its_grouped_structures_other_roles_do_not()
+    {
+        using var referent = await Browser.LoginAsync(factory, DemoData.SavoieReferent.Email);
+        using var agent = await Browser.LoginAsync(factory, DemoData.SavoieAgent.Email);
+        using var lozere = await Browser.LoginAsync(factory, DemoData.LozereReferent.Email);
+
+        Assert.Equal(HttpStatusCode.OK, (await referent.GetAsync("/structures/sp-albertville/membres")).StatusCode);
+        Assert.True(IsRefusal(await agent.GetAsync("/structures/sp-albertville"), isApi: false));
+        Assert.True(IsRefusal(await lozere.GetAsync("/structures/sp-albertville"), isApi: false));
+        Assert.Equal(HttpStatusCode.OK, (await lozere.GetAsync("/structures/pref-48/membres")).StatusCode);
+    }
+
+    private static bool IsRefusal(HttpResponseMessage response, bool isApi)
+    {
+        if (isApi)
+        {
+            return response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+        }
+        var location = response.Headers.Location?.OriginalString ?? "";
+        return response.StatusCode == HttpStatusCode.Forbidden
+            || (response.StatusCode == HttpStatusCode.Redirect && (location.Contains("/connexion", StringComparison.Ordinal) || location.Contains("/acces-refuse", StringComparison.Ordinal)));
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(Call call, Browser browser, HttpClient api)
+    {
+        if (call.IsApi)
+        {
+            return call.Method switch
+            {
+                "GET" => await api.GetAsync(new Uri(call.Url, UriKind.Relative)),
+                "POST" when call.TakesForm => await api.PostAsync(new Uri(call.Url, UriKind.Relative), new MultipartFormDataContent { { new StringContent("x"), "code" } }),
+                "POST" => await api.PostAsJsonAsync(call.Url, new { }),
+                "PUT" => await api.PutAsJsonAsync(call.Url, new { }),
+                "DELETE" => await api.DeleteAsync(new Uri(call.Url, UriKind.Relative)),
+                _ => throw new InvalidOperationException(call.Method),
+            };
+        }
+        return call.Method == "GET" ? await browser.GetAsync(call.Url) : await browser.PostAsync(call.Url);
+    }
+
+    private async Task<List<Call>> DiscoverCallsAsync()
+    {
+        var quali = await factory.WithDbAsync(db => db.Referentials.Where(r => r.Code == "quali-ate").Select(r => r.Id).FirstAsync());
+        var samples = new Dictionary<string, string>
+        {
+            ["code"] = "pref-73",
+            ["id"] = quali.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["number"] = "8", // an engagement and an SP+ engagement both exist under this number
+            ["format"] = "yaml",
+            ["status"] = "404",
+            ["documentName"] = "v1",
+        };
+        var loader = factory.Services.GetRequiredService<PageLoader>();
+        var calls = new List<Call>();
+        foreach (var endpoint in factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = PatternOf(endpoint);
+            var url = RouteParameter().Replace(pattern, m => samples.TryGetValue(m.Groups["name"].Value, out var v) ? v : throw new InvalidOperationException($"Pas de valeur d'exemple pour {{{m.Groups["name"].Value}}} ({pattern})"));
+            var isApi = pattern.StartsWith("/api/v1", StringComparison.Ordinal);
+            var takesForm = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") == true;
+            foreach (var (key, patternKey, method, handler) in await KeysWithHandlersAsync(endpoint, loader))
+            {
+                var rule = Rules.TryGetValue(key, out var r) ? r : Rules.TryGetValue(patternKey, out r) ? r : throw new InvalidOperationException($"Aucune règle pour {key}");
+                calls.Add(new Call(method, pattern, handler is null ? url : $"{url}?handler={handler}", isApi, takesForm, rule));
+            }
+        }
+        return calls;
+    }
+
+    private static IEnumerable<(string Key, string Pattern)> Keys(RouteEndpoint endpoint)
+    {
+        var pattern = PatternOf(endpoint);
+        var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+        return methods is null or { Count: 0 } ? [(pattern, pattern)] : methods.Select(m => ($"{m} {pattern}", pattern));
+    }
+
+    private static async Task<List<(string Key, string Pattern, string Method, string? Handler)>> KeysWithHandlersAsync(RouteEndpoint endpoint, PageLoader loader)
+    {
+        var pattern = PatternOf(endpoint);
+        if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+        {
+            var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+            return compiled.HandlerMethods
+                .Select(h => (pattern, pattern, h.HttpMethod.ToUpperInvariant(), string.IsNullOrEmpty(h.Name) ? null : h.Name))
+                .Distinct()
+                .Select(h => ((string, string, string, string?))h)
+                .ToList();
+        }
+        return Keys(endpoint).Select(k => (k.Key, k.Pattern, k.Key.Contains(' ', StringComparison.Ordinal) ? k.Key.Split(' ')[0] : "GET", (string?)null)).ToList();
+    }
+
+    private static string PatternOf(RouteEndpoint endpoint) => "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+
+    [GeneratedRegex(@"\{\*?(?<name>\w+)(:[^}?]*)?\??\}")]
+    private static partial Regex RouteParameter();
+}

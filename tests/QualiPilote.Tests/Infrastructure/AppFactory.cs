@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using QualiPilote.Web.Data;
+
+namespace QualiPilote.Tests.Infrastructure;
+
+/// <summary>The app on its own database (SQLite, or PostgreSQL when configured) with the demo data;
+/// one per test class. The clock is a <see cref="FakeTimeProvider"/> set to 23/11/2026 10:00 UTC.</summary>
+public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private Dictionary<string, string?> _settings = [];
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+
+    public async ValueTask InitializeAsync() => _settings = await TestDatabase.CreateAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>A scope on the app's services, to arrange data or check what a request stored.</summary>
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        await using var scope = Scope();
+        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await TestDatabase.DropAsync(_settings);
+        GC.SuppressFinalize(this);
+    }
+}
