@@ -1,5 +1,6 @@
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Features.ActionPlan;
 using QualiPilote.Web.Features.AuditTrail;
 using QualiPilote.Web.Features.Demo;
 using QualiPilote.Web.Features.Referentials;
@@ -25,6 +26,7 @@ public static class FeatureRegistration
         services.AddScoped<PerimeterEditor>();
         services.AddScoped<MemberEditor>();
         services.AddScoped<AuditTrailQuery>();
+        services.AddScoped<ActionPlanEditor>();
         services.AddScoped<DemoData>();
     }
 

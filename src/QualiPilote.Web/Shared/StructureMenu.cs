@@ -12,6 +12,7 @@ public static class StructureMenu
     [
         new("Vue d'ensemble", "", AccessLevel.Read),
         new("Périmètre de labellisation", "perimetre", AccessLevel.Read),
+        new("Plan d'action", "actions", AccessLevel.Read),
         new("Membres et rôles", "membres", AccessLevel.Manage),
         new("Journal des modifications", "journal", AccessLevel.Manage),
     ];

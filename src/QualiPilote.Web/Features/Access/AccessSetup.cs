@@ -22,6 +22,7 @@ public static class AccessSetup
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddErrorDescriber<FrenchIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddDefaultTokenProviders();
 
         services.AddAuthentication()

@@ -23,7 +23,8 @@ public class IndexModel(StructureAccess access, AppDbContext db) : PageModel
             return;
         }
         var visible = await access.VisibleStructuresAsync(User);
-        var structures = await visible.AsNoTracking().OrderBy(s => s.Department).ThenBy(s => s.Type).ThenBy(s => s.Name).ToListAsync();
+        var structures = (await visible.AsNoTracking().ToListAsync())
+            .OrderBy(s => s.Department, StringComparer.Ordinal).ThenBy(s => s.Type).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
         var serviceNames = await db.Services.AsNoTracking()
             .Where(s => Scope.Memberships.Select(m => m.ServiceId).Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => s.Code);

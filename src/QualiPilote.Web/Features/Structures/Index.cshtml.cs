@@ -13,9 +13,8 @@ public class IndexModel(StructureAccess access) : PageModel
     {
         IsAdmin = (await access.ScopeAsync(User)).IsNationalAdmin;
         var visible = await access.VisibleStructuresAsync(User);
-        Structures = await visible.AsNoTracking().Include(s => s.Parent).Include(s => s.Services)
-            .OrderBy(s => s.Department).ThenBy(s => s.Type).ThenBy(s => s.Name)
-            .AsSplitQuery()
-            .ToListAsync();
+        Structures = (await visible.AsNoTracking().Include(s => s.Parent).Include(s => s.Services).AsSplitQuery().ToListAsync())
+            .OrderBy(s => s.Department, StringComparer.Ordinal).ThenBy(s => s.Type).ThenBy(s => s.Name, StringComparer.Ordinal)
+            .ToList();
     }
 }

@@ -59,6 +59,8 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
         ["/structures/{code}/perimetre/modifier"] = Rule.StructureManage,
         ["/structures/{code}/membres"] = Rule.StructureManage,
         ["/structures/{code}/journal"] = Rule.StructureManage,
+        ["/structures/{code}/actions"] = Rule.StructureRead,
+        ["/structures/{code}/actions/nouvelle"] = Rule.StructureServiceEdit,
         ["/admin/utilisateurs"] = Rule.NationalAdmin,
         ["/admin/journal"] = Rule.NationalAdmin,
         ["GET /api/v1/referentials/"] = Rule.Authenticated,

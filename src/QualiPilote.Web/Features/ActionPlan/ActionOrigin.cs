@@ -1,0 +1,43 @@
+namespace QualiPilote.Web.Features.ActionPlan;
+
+/// <summary>Where an improvement action comes from (the seeds' "origine" column of the action-plan table).</summary>
+public enum ActionOrigin
+{
+    SelfAssessment,
+    AuditFinding,
+    IndicatorAlert,
+    Feedback,
+    Survey,
+    Committee,
+    Other,
+}
+
+public enum ActionStatus
+{
+    ToStart,
+    InProgress,
+    Done,
+    Abandoned,
+}
+
+public static class ActionLabels
+{
+    public static string Label(this ActionOrigin origin) => origin switch
+    {
+        ActionOrigin.SelfAssessment => "Écart d'auto-diagnostic",
+        ActionOrigin.AuditFinding => "Constat d'audit",
+        ActionOrigin.IndicatorAlert => "Alerte d'indicateur",
+        ActionOrigin.Feedback => "Réclamation ou suggestion",
+        ActionOrigin.Survey => "Enquête",
+        ActionOrigin.Committee => "CLUAC ou groupe de travail",
+        _ => "Autre",
+    };
+
+    public static string Label(this ActionStatus status) => status switch
+    {
+        ActionStatus.ToStart => "À lancer",
+        ActionStatus.InProgress => "En cours",
+        ActionStatus.Done => "Réalisée",
+        _ => "Abandonnée",
+    };
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QualiPilote.Web.Features.Structures;
+
+namespace QualiPilote.Web.Features.ActionPlan;
+
+/// <summary>An improvement or corrective action of a structure's action plan: what will be done, by whom, by when,
+/// and where it comes from. Features that raise actions (indicator alerts, self-assessment gaps, audit findings)
+/// add their own nullable link to the record of origin.</summary>
+public class ImprovementAction : IStructureOwned
+{
+    public int Id { get; set; }
+    public int StructureId { get; set; }
+    public Structure Structure { get; set; } = null!;
+    public string Title { get; set; } = "";
+    public string? Description { get; set; }
+    public ActionOrigin Origin { get; set; }
+    /// <summary>What the origin was, in words, e.g. "Délai de réponse aux courriers, T2 2026 : 72,00 % (cible 80 %)".</summary>
+    public string? OriginDetail { get; set; }
+    public int? ServiceId { get; set; }
+    public Service? Service { get; set; }
+    public string? OwnerName { get; set; }
+    public DateOnly? StartDate { get; set; }
+    public DateOnly? DueDate { get; set; }
+    public ActionStatus Status { get; set; }
+    /// <summary>Why it was abandoned (required then).</summary>
+    public string? StatusReason { get; set; }
+    /// <summary>Progress in percent, 0 to 100.</summary>
+    public int Progress { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public List<ActionEngagement> Engagements { get; set; } = [];
+
+    internal sealed class Configuration : IEntityTypeConfiguration<ImprovementAction>
+    {
+        public void Configure(EntityTypeBuilder<ImprovementAction> builder)
+        {
+            builder.ToTable("ImprovementActions");
+            builder.Property(a => a.Title).HasMaxLength(300);
+            builder.Property(a => a.Description).HasMaxLength(4000);
+            builder.Property(a => a.OriginDetail).HasMaxLength(1000);
+            builder.Property(a => a.OwnerName).HasMaxLength(200);
+            builder.Property(a => a.StatusReason).HasMaxLength(1000);
+            builder.Property(a => a.Origin).HasMaxLength(20);
+            builder.Property(a => a.Status).HasMaxLength(20);
+            builder.HasIndex(a => new { a.StructureId, a.Status, a.DueDate });
+            builder.HasOne(a => a.Structure).WithMany().OnDelete(DeleteBehavior.Cascade);
+            builder.HasOne(a => a.Service).WithMany().OnDelete(DeleteBehavior.Restrict);
+        }
+    }
+}

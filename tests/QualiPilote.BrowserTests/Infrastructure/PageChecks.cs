@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using QualiPilote.Web.Features.Demo;
+
+namespace QualiPilote.BrowserTests.Infrastructure;
+
+public static class PageChecks
+{
+    private static readonly string AxeScript = Path.Combine(BrowserApp.RepoRoot, "node_modules", "axe-core", "axe.min.js");
+
+    public static async Task LoginAsync(this IPage page, string email, string password = DemoData.Password)
+    {
+        await page.GotoAsync("/connexion");
+        await page.GetByLabel("Adresse électronique").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/connexion", StringComparison.Ordinal));
+    }
+
+    /// <summary>Runs axe-core (WCAG 2.x A/AA rules, the base of the RGAA) and fails on any serious or critical violation.</summary>
+    public static async Task AssertAccessibleAsync(this IPage page)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript });
+        var result = await page.EvaluateAsync<JsonElement>(
+            "async () => await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })");
+        var problems = result.GetProperty("violations").EnumerateArray()
+            .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
+            .Select(v => $"{v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}) : {v.GetProperty("help").GetString()} – "
+                + string.Join(" | ", v.GetProperty("nodes").EnumerateArray().Take(3).Select(n => n.GetProperty("html").GetString())))
+            .ToList();
+        Assert.True(problems.Count == 0, $"{page.Url} :{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+    }
+
+    public static Task ScreenshotAsync(this IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder, name + ".png"), FullPage = true });
+}
