@@ -10,9 +10,9 @@ public static class StructureMenu
 
     public static readonly IReadOnlyList<Item> Items =
     [
-        new("Vue d'ensemble", "", AccessLevel.Read),
-        new("Périmètre de labellisation", "perimetre", AccessLevel.Read),
-        new("Plan d'action", "actions", AccessLevel.Read),
+        new("Vue d'ensemble", "", AccessLevel.AuditRead),
+        new("Périmètre de labellisation", "perimetre", AccessLevel.AuditRead),
+        new("Plan d'action", "actions", AccessLevel.AuditRead),
         new("Membres et rôles", "membres", AccessLevel.Manage),
         new("Journal des modifications", "journal", AccessLevel.Manage),
     ];

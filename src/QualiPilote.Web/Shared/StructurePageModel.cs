@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,9 +6,9 @@ using QualiPilote.Web.Features.Structures;
 
 namespace QualiPilote.Web.Shared;
 
-/// <summary>Base of every page under /structures/{code}: the structure policy has already checked access
-/// (a subclass can demand more); this loads the structure and the user's scope before any handler runs.</summary>
-[Authorize(Policy = Policies.StructureRead)]
+/// <summary>Base of every page under /structures/{code}. Each page states its own structure policy
+/// (Policies.StructureAuditRead, StructureRead, StructureServiceEdit or StructureManage), which the access matrix
+/// test checks; this base loads the structure and the user's scope before any handler runs.</summary>
 public abstract class StructurePageModel(StructureAccess access) : PageModel
 {
     public Structure Structure { get; private set; } = null!;

@@ -4,10 +4,12 @@ namespace QualiPilote.Web.Features.Access;
 public enum AccessLevel
 {
     None = 0,
-    /// <summary>Agents and auditors: read the structure's data; agents also submit suggestions.</summary>
-    Read = 1,
+    /// <summary>Auditors: read the perimeter, the self-assessment, its evidence and the actions – nothing else.</summary>
+    AuditRead = 1,
+    /// <summary>Agents: read the structure's data and submit suggestions.</summary>
+    Read = 2,
     /// <summary>Relay referents: edit the data of their own service.</summary>
-    ServiceEdit = 2,
+    ServiceEdit = 3,
     /// <summary>Quality referents and national administrators: everything in the structure.</summary>
-    Manage = 3,
+    Manage = 4,
 }

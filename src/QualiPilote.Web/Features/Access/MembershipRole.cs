@@ -26,6 +26,7 @@ public static class MembershipRoleLabels
     {
         MembershipRole.QualityReferent => AccessLevel.Manage,
         MembershipRole.RelayReferent => AccessLevel.ServiceEdit,
+        MembershipRole.Auditor => AccessLevel.AuditRead,
         _ => AccessLevel.Read,
     };
 }

@@ -7,6 +7,8 @@ namespace QualiPilote.Web.Features.Access;
 public static class Policies
 {
     public const string NationalAdmin = "NationalAdmin";
+    /// <summary>Auditors and above: what an auditor checks (perimeter, self-assessment, evidence, actions).</summary>
+    public const string StructureAuditRead = "StructureAuditRead";
     public const string StructureRead = "StructureRead";
     public const string StructureServiceEdit = "StructureServiceEdit";
     public const string StructureManage = "StructureManage";
@@ -14,6 +16,7 @@ public static class Policies
     public static void Add(AuthorizationBuilder builder)
     {
         builder.AddPolicy(NationalAdmin, p => p.RequireRole(Roles.NationalAdmin));
+        builder.AddPolicy(StructureAuditRead, p => p.AddRequirements(new StructureAccessRequirement(AccessLevel.AuditRead)));
         builder.AddPolicy(StructureRead, p => p.AddRequirements(new StructureAccessRequirement(AccessLevel.Read)));
         builder.AddPolicy(StructureServiceEdit, p => p.AddRequirements(new StructureAccessRequirement(AccessLevel.ServiceEdit)));
         builder.AddPolicy(StructureManage, p => p.AddRequirements(new StructureAccessRequirement(AccessLevel.Manage)));

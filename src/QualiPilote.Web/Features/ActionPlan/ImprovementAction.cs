@@ -17,6 +17,9 @@ public class ImprovementAction : IStructureOwned
     public ActionOrigin Origin { get; set; }
     /// <summary>What the origin was, in words, e.g. "Délai de réponse aux courriers, T2 2026 : 72,00 % (cible 80 %)".</summary>
     public string? OriginDetail { get; set; }
+    /// <summary>Local address of the record the action came from (an indicator value, an assessment, a finding),
+    /// so that the action links back to it; the record links to the action with its own foreign key.</summary>
+    public string? OriginUrl { get; set; }
     public int? ServiceId { get; set; }
     public Service? Service { get; set; }
     public string? OwnerName { get; set; }
@@ -38,6 +41,7 @@ public class ImprovementAction : IStructureOwned
             builder.Property(a => a.Title).HasMaxLength(300);
             builder.Property(a => a.Description).HasMaxLength(4000);
             builder.Property(a => a.OriginDetail).HasMaxLength(1000);
+            builder.Property(a => a.OriginUrl).HasMaxLength(500);
             builder.Property(a => a.OwnerName).HasMaxLength(200);
             builder.Property(a => a.StatusReason).HasMaxLength(1000);
             builder.Property(a => a.Origin).HasMaxLength(20);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
@@ -5,6 +6,7 @@ using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.ActionPlan;
 
+[Authorize(Policy = Policies.StructureAuditRead)]
 public class IndexModel(StructureAccess access, AppDbContext db) : StructurePageModel(access)
 {
     public IReadOnlyList<ImprovementAction> Actions { get; private set; } = [];

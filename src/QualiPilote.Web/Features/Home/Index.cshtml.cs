@@ -13,6 +13,7 @@ public class IndexModel(StructureAccess access, AppDbContext db) : PageModel
     public sealed record MyStructure(Structure Structure, AccessLevel Level, IReadOnlyList<string> Roles);
 
     public IReadOnlyList<MyStructure> Structures { get; private set; } = [];
+    public HomeContext Context { get; private set; } = new(UserScope.Anonymous, []);
     public UserScope Scope { get; private set; } = UserScope.Anonymous;
 
     public async Task OnGetAsync()
@@ -33,5 +34,6 @@ public class IndexModel(StructureAccess access, AppDbContext db) : PageModel
                 .Select(m => m.Role.Label() + (m.ServiceId is { } id && serviceNames.TryGetValue(id, out var code) ? $" ({code})" : ""))
                 .Distinct().ToList()))
             .ToList();
+        Context = new HomeContext(Scope, structures);
     }
 }

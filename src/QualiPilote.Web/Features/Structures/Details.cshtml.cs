@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
@@ -5,6 +6,7 @@ using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Structures;
 
+[Authorize(Policy = Policies.StructureAuditRead)]
 public class DetailsModel(StructureAccess access, AppDbContext db) : StructurePageModel(access)
 {
     public sealed record Referent(string FullName, string Email, MembershipRole Role, string? Service);

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Authorization;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Structures;
 
+[Authorize(Policy = Policies.StructureAuditRead)]
 public class PerimeterModel(StructureAccess access, PerimeterEditor editor) : StructurePageModel(access)
 {
     public IReadOnlyList<Perimeter> Perimeters { get; private set; } = [];

@@ -19,10 +19,10 @@ public static class StructuresApi
         var structures = api.MapGroup("/structures").WithTags("Structures");
         structures.MapGet("/", ListAsync).WithSummary("Structures visibles par l'utilisateur");
         structures.MapPost("/", CreateAsync).RequireAuthorization(Policies.NationalAdmin).WithSummary("Créer une structure (administrateur national)");
-        structures.MapGet("/{code}", GetAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Une structure et ses services");
+        structures.MapGet("/{code}", GetAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Une structure et ses services");
         structures.MapGet("/{code}/services", ListServicesAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Services d'une structure");
         structures.MapPost("/{code}/services", AddServiceAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Ajouter un service");
-        structures.MapGet("/{code}/perimeter", GetPerimeterAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Périmètre de labellisation, par version de référentiel");
+        structures.MapGet("/{code}/perimeter", GetPerimeterAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Périmètre de labellisation, par version de référentiel");
         structures.MapPut("/{code}/perimeter", SavePerimeterAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Enregistrer le périmètre pour une version de référentiel");
     }
 
