@@ -27,6 +27,8 @@ public static class FeatureRegistration
         services.AddScoped<MemberEditor>();
         services.AddScoped<AuditTrailQuery>();
         services.AddScoped<ActionPlanEditor>();
+        services.AddSingleton(builder.Configuration.GetSection("Storage").Get<FileStoreOptions>() ?? new FileStoreOptions());
+        services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddScoped<DemoData>();
     }
 

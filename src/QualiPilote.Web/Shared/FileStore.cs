@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+
+namespace QualiPilote.Web.Shared;
+
+/// <summary>A file kept by the app (evidence, audit report): its storage key and what the user uploaded.</summary>
+public sealed record StoredFile(string Key, string FileName, string ContentType, long Length, string Sha256);
+
+public sealed class FileStoreOptions
+{
+    /// <summary>Folder of the stored files, outside the web root; relative paths start at the content root.</summary>
+    public string Root { get; set; } = "data/files";
+
+    public long MaxBytes { get; set; } = 20 * 1024 * 1024;
+
+    public IReadOnlyList<string> AllowedExtensions { get; set; } =
+        [".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods", ".csv", ".ppt", ".pptx", ".odp", ".txt", ".png", ".jpg", ".jpeg", ".msg", ".eml"];
+}
+
+/// <summary>Where uploaded files live (a seam: local disk today, an object store tomorrow).</summary>
+public interface IFileStore
+{
+    /// <summary>The French reason a file is refused (type, size, empty), or null when it is acceptable.</summary>
+    string? Check(string fileName, long length);
+
+    Task<StoredFile> SaveAsync(Stream content, string fileName, string contentType, CancellationToken cancellationToken = default);
+
+    Stream OpenRead(string key);
+
+    void Delete(string key);
+}
+
+/// <summary>Stores files on local disk under random names (the user's file name is kept in the database only),
+/// so that nothing uploaded is ever served directly or can climb out of its folder.</summary>
+public sealed class LocalFileStore(FileStoreOptions options, IHostEnvironment environment) : IFileStore
+{
+    private string Root => Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Root));
+
+    public string? Check(string fileName, long length)
+    {
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (length == 0)
+        {
+            return "le fichier est vide.";
+        }
+        if (length > options.MaxBytes)
+        {
+            return $"le fichier dépasse {options.MaxBytes / (1024 * 1024)} Mo.";
+        }
+        if (!options.AllowedExtensions.Contains(extension))
+        {
+            return $"type de fichier « {extension} » non accepté (acceptés : {string.Join(", ", options.AllowedExtensions)}).";
+        }
+        return null;
+    }
+
+    public async Task<StoredFile> SaveAsync(Stream content, string fileName, string contentType, CancellationToken cancellationToken = default)
+    {
+        var key = $"{DateTime.UtcNow:yyyy/MM}/{Guid.NewGuid():N}";
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        long length;
+        string hash;
+        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+        using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        {
+            var buffer = new byte[81920];
+            int read;
+            length = 0;
+            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                sha.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                length += read;
+            }
+            hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+        }
+        return new StoredFile(key, Path.GetFileName(fileName), string.IsNullOrEmpty(contentType) ? "application/octet-stream" : contentType, length, hash);
+    }
+
+    public Stream OpenRead(string key) => new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read);
+
+    public void Delete(string key)
+    {
+        var path = PathOf(key);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
+    private string PathOf(string key)
+    {
+        var path = Path.GetFullPath(Path.Combine(Root, key));
+        if (!path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("Clé de fichier invalide.", nameof(key));
+        }
+        return path;
+    }
+}
