@@ -3,7 +3,10 @@ using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Features.ActionPlan;
 using QualiPilote.Web.Features.AuditTrail;
 using QualiPilote.Web.Features.Demo;
+using QualiPilote.Web.Features.Indicators;
+using QualiPilote.Web.Features.PublicResults;
 using QualiPilote.Web.Features.Referentials;
+using QualiPilote.Web.Features.Registers;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
 
@@ -30,6 +33,7 @@ public static class FeatureRegistration
         services.AddSingleton(builder.Configuration.GetSection("Storage").Get<FileStoreOptions>() ?? new FileStoreOptions());
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddScoped<DemoData>();
+        builder.AddIndicators();
     }
 
     public static void MapFeatures(this WebApplication app)
@@ -39,5 +43,8 @@ public static class FeatureRegistration
         api.MapAuthApi();
         api.MapReferentialsApi();
         api.MapStructuresApi();
+        api.MapIndicatorsApi();
+        api.MapRegistersApi();
+        app.MapPublicResults();
     }
 }

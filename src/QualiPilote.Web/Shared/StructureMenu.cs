@@ -13,6 +13,8 @@ public static class StructureMenu
         new("Vue d'ensemble", "", AccessLevel.AuditRead),
         new("Périmètre de labellisation", "perimetre", AccessLevel.AuditRead),
         new("Plan d'action", "actions", AccessLevel.AuditRead),
+        new("Indicateurs", "indicateurs", AccessLevel.Read),
+        new("Registres", "registres", AccessLevel.Read),
         new("Membres et rôles", "membres", AccessLevel.Manage),
         new("Journal des modifications", "journal", AccessLevel.Manage),
     ];

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Features.Registers;
 using QualiPilote.Web.Features.Structures;
 
 namespace QualiPilote.Web.Features.Demo;
@@ -9,7 +10,7 @@ namespace QualiPilote.Web.Features.Demo;
 /// <summary>The demo department: "Préfecture de la Savoie (démo)" with its sub-prefectures, SGCD and DDI,
 /// a second prefecture (Lozère) to show that structures are kept apart, and one account per role.
 /// Loaded only in the demo environment (or when Demo:Enabled is set, as the tests do).</summary>
-public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles)
+public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, RegistersDemoData registers)
 {
     public const string Password = "Demo-Quali-2026";
 
@@ -72,6 +73,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
         await AddMemberAsync(SavoieAgent, savoie, MembershipRole.Agent, null, cancellationToken);
         await AddMemberAsync(SavoieAuditor, savoie, MembershipRole.Auditor, null, cancellationToken);
         await AddMemberAsync(LozereReferent, lozere, MembershipRole.QualityReferent, null, cancellationToken);
+        await registers.SeedAsync(savoie, cancellationToken);
     }
 
     private static Structure Structure(string code, string name, StructureType type, string department, Structure? parent, params (string Code, string Name)[] services) =>

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Registers;
+using QualiPilote.Web.Features.Structures;
+
+namespace QualiPilote.Web.Features.Indicators;
+
+/// <summary>What the dashboard shows for a choice of periods and service; the page and its Excel export read the same.</summary>
+public sealed record Dashboard(bool Quarterly, int Year, int FromYear, int ToYear, int CurrentYear, Service? Service, IReadOnlyList<Service> Services,
+    IReadOnlyList<Period> Periods, IReadOnlyList<Dashboard.Row> Rows, IReadOnlyList<Indicator> BreakdownIndicators, IReadOnlyList<Dashboard.ServiceRow> Breakdown)
+{
+    public const int MaxYears = 7;
+
+    public sealed record Row(Indicator Indicator, IReadOnlyList<IndicatorResult> Cells);
+
+    public sealed record ServiceRow(Service Service, IReadOnlyList<IndicatorResult?> Cells);
+
+    public Period BreakdownPeriod => Periods[^1];
+
+    /// <summary>Query string of this choice, for links and the export.</summary>
+    public string Query => $"vue={(Quarterly ? "trimestres" : "annees")}&annee={Year}&debut={FromYear}&fin={ToYear}"
+        + (Service is null ? "" : $"&service={Uri.EscapeDataString(Service.Code)}");
+}
+
+public sealed class DashboardQuery(AppDbContext db, IndicatorQuery query, TimeProvider clock)
+{
+    /// <param name="view">"trimestres" for the quarters of <paramref name="year"/>, else years <paramref name="from"/> to <paramref name="to"/>.</param>
+    public async Task<Dashboard> LoadAsync(Structure structure, string? view, int? year, int? from, int? to, string? serviceCode, CancellationToken cancellationToken = default)
+    {
+        var currentYear = ParisClock.Today(clock).Year;
+        var quarterly = view == "trimestres";
+        var theYear = Math.Clamp(year ?? currentYear, 2000, currentYear + 1);
+        var toYear = Math.Clamp(to ?? currentYear, 2000, currentYear + 1);
+        var fromYear = Math.Clamp(from ?? toYear - 4, toYear - Dashboard.MaxYears + 1, toYear);
+        IReadOnlyList<Period> periods = quarterly
+            ? [.. Period.OfYear(theYear).Quarters, Period.OfYear(theYear)]
+            : Enumerable.Range(fromYear, toYear - fromYear + 1).Select(Period.OfYear).ToList();
+        var services = await db.Set<Service>().AsNoTracking().Where(s => s.StructureId == structure.Id).OrderBy(s => s.Code).ToListAsync(cancellationToken);
+        var service = services.FirstOrDefault(s => s.Code == serviceCode);
+
+        var indicators = await query.IndicatorsAsync(structure.Id, cancellationToken);
+        if (service is not null)
+        {
+            indicators = indicators.Where(i => RegisterRecords.ChannelOf(i.Source) is not null).ToList();
+        }
+        var results = await query.ComputeAsync(structure, periods, service?.Id, indicators, cancellationToken);
+        var rows = indicators.Select(i => new Dashboard.Row(i, periods.Select(p => results.First(r => r.Indicator.Id == i.Id && r.Period == p)).ToList())).ToList();
+
+        var breakdownIndicators = indicators.Where(i => RegisterRecords.ChannelOf(i.Source) is not null).ToList();
+        var byIndicator = new List<List<(int ServiceId, IndicatorResult Result)>>();
+        foreach (var indicator in breakdownIndicators)
+        {
+            byIndicator.Add(await query.ByServiceAsync(structure, indicator, periods[^1], cancellationToken));
+        }
+        var breakdown = services
+            .Select(s => new Dashboard.ServiceRow(s, byIndicator.Select(list => list.Where(x => x.ServiceId == s.Id).Select(x => x.Result).FirstOrDefault()).ToList()))
+            .Where(r => r.Cells.Any(c => c is not null))
+            .ToList();
+        return new Dashboard(quarterly, theYear, fromYear, toYear, currentYear, service, services, periods, rows, breakdownIndicators, breakdown);
+    }
+}

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Registers;
+using QualiPilote.Web.Features.Structures;
+
+namespace QualiPilote.Web.Features.Indicators;
+
+/// <summary>Computes indicator values from the monthly tallies, the hand-entered values and the targets. It reads a few hundred
+/// tally rows per structure and year whatever the size of the registers (the dashboard never scans them), so dashboards,
+/// the API, alerts and public pages cost the same at ten thousand or ten million register rows.</summary>
+public sealed class IndicatorQuery(AppDbContext db, TimeProvider clock)
+{
+    private sealed record TallySum(string Code, DateOnly Month, int? ServiceId, string Category, DateOnly? DueOn, long Numerator, long Denominator, long Excluded, long Open);
+
+    /// <summary>The indicators a structure sees: the national catalogue and its own, in catalogue order.</summary>
+    public Task<List<Indicator>> IndicatorsAsync(int structureId, CancellationToken cancellationToken = default) =>
+        db.Set<Indicator>().AsNoTracking()
+            .Where(i => i.StructureId == null || i.StructureId == structureId)
+            .Include(i => i.NationalTargets)
+            .OrderBy(i => i.StructureId != null).ThenBy(i => i.SortOrder).ThenBy(i => i.Label)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+    public async Task<List<IndicatorResult>> ComputeAsync(Structure structure, IReadOnlyList<Period> periods, int? serviceId = null,
+        IReadOnlyCollection<Indicator>? only = null, CancellationToken cancellationToken = default)
+    {
+        var indicators = only?.ToList() ?? await IndicatorsAsync(structure.Id, cancellationToken);
+        if (periods.Count == 0 || indicators.Count == 0)
+        {
+            return [];
+        }
+        var context = await LoadAsync(structure.Id, indicators, periods, serviceId, byService: false, cancellationToken);
+        return indicators.SelectMany(i => periods.Select(p => context.Compute(i, p, withPrevious: true))).ToList();
+    }
+
+    /// <summary>One indicator for one period, split by service (register indicators only).</summary>
+    public async Task<List<(int ServiceId, IndicatorResult Result)>> ByServiceAsync(Structure structure, Indicator indicator, Period period,
+        CancellationToken cancellationToken = default)
+    {
+        var context = await LoadAsync(structure.Id, [indicator], [period], null, byService: true, cancellationToken);
+        return context.ServiceIds(indicator.Code).Select(id => (id, context.Compute(indicator, period, withPrevious: false, serviceId: id))).ToList();
+    }
+
+    /// <summary>Visitors of an attendance indicator for a period, by request type.</summary>
+    public async Task<List<(string Category, long Visitors)>> ByCategoryAsync(int structureId, string indicatorCode, Period period, CancellationToken cancellationToken = default) =>
+        (await db.Set<IndicatorTally>().AsNoTracking()
+            .Where(t => t.StructureId == structureId && t.IndicatorCode == indicatorCode && t.Month >= period.Start && t.Month < period.End)
+            .GroupBy(t => t.Category)
+            .Select(g => new { g.Key, Visitors = g.Sum(t => t.Numerator) })
+            .ToListAsync(cancellationToken))
+        .OrderByDescending(c => c.Visitors).Select(c => (c.Key, c.Visitors)).ToList();
+
+    private async Task<Context> LoadAsync(int structureId, List<Indicator> indicators, IReadOnlyList<Period> periods, int? serviceId, bool byService,
+        CancellationToken cancellationToken)
+    {
+        var from = periods.Min(p => p.Start).AddYears(-1);
+        var to = periods.Max(p => p.End);
+        var codes = indicators.Where(i => i.IsComputed).Select(i => i.Code).ToList();
+        var ids = indicators.Select(i => i.Id).ToList();
+        var tallies = db.Set<IndicatorTally>().AsNoTracking()
+            .Where(t => t.StructureId == structureId && codes.Contains(t.IndicatorCode) && t.Month >= from && t.Month < to);
+        if (serviceId is { } service)
+        {
+            tallies = tallies.Where(t => t.ServiceId == service);
+        }
+        var sums = byService
+            ? await tallies.GroupBy(t => new { t.IndicatorCode, t.Month, t.ServiceId, t.DueOn })
+                .Select(g => new TallySum(g.Key.IndicatorCode, g.Key.Month, g.Key.ServiceId, "", g.Key.DueOn,
+                    g.Sum(t => t.Numerator), g.Sum(t => t.Denominator), g.Sum(t => t.Excluded), g.Sum(t => t.Open)))
+                .ToListAsync(cancellationToken)
+            : await tallies.GroupBy(t => new { t.IndicatorCode, t.Month, t.DueOn })
+                .Select(g => new TallySum(g.Key.IndicatorCode, g.Key.Month, null, "", g.Key.DueOn,
+                    g.Sum(t => t.Numerator), g.Sum(t => t.Denominator), g.Sum(t => t.Excluded), g.Sum(t => t.Open)))
+                .ToListAsync(cancellationToken);
+        var locals = await db.Set<LocalTarget>().AsNoTracking()
+            .Where(t => t.StructureId == structureId && ids.Contains(t.IndicatorId)).ToListAsync(cancellationToken);
+        var entered = serviceId is null
+            ? await db.Set<IndicatorValue>().AsNoTracking().Where(v => v.StructureId == structureId && ids.Contains(v.IndicatorId)).ToListAsync(cancellationToken)
+            : [];
+        return new Context(sums, locals, entered, ParisClock.Today(clock));
+    }
+
+    private sealed class Context(List<TallySum> sums, List<LocalTarget> locals, List<IndicatorValue> entered, DateOnly today)
+    {
+        private readonly ILookup<string, TallySum> _byCode = sums.ToLookup(s => s.Code);
+        private readonly Dictionary<(int, string), IndicatorValue> _entered = entered.ToDictionary(v => (v.IndicatorId, v.Period));
+
+        public IEnumerable<int> ServiceIds(string code) => _byCode[code].Where(s => s.ServiceId is not null).Select(s => s.ServiceId!.Value).Distinct();
+
+        public IndicatorResult Compute(Indicator indicator, Period period, bool withPrevious, int? serviceId = null)
+        {
+            long? numerator = null, denominator = null;
+            long pending = 0, excluded = 0;
+            double? value = null;
+            if (indicator.IsComputed)
+            {
+                var rows = _byCode[indicator.Code].Where(s => period.Contains(s.Month) && (serviceId is null || s.ServiceId == serviceId)).ToList();
+                if (rows.Count > 0)
+                {
+                    numerator = rows.Sum(r => r.Numerator);
+                    denominator = rows.Sum(r => r.Denominator) + rows.Where(r => r.DueOn < today).Sum(r => r.Open);
+                    pending = rows.Where(r => r.DueOn >= today).Sum(r => r.Open);
+                    excluded = rows.Sum(r => r.Excluded);
+                    value = indicator.Unit == IndicatorUnit.Count ? numerator
+                        : denominator > 0 ? Math.Round(100.0 * numerator.Value / denominator.Value, 2) : null;
+                }
+            }
+            var entry = _entered.GetValueOrDefault((indicator.Id, period.Key));
+            var isEntered = entry?.Value is not null;
+            if (isEntered)
+            {
+                value = entry!.Value;
+            }
+            var local = locals.Where(t => t.IndicatorId == indicator.Id && t.FromYear <= period.Year).MaxBy(t => t.FromYear);
+            var national = indicator.NationalTargets.Where(t => t.FromYear <= period.Year).MaxBy(t => t.FromYear)?.Value;
+            var previous = withPrevious ? Compute(indicator, period.PreviousYear, withPrevious: false, serviceId).Value : null;
+            return new IndicatorResult(indicator, period, numerator, denominator, pending, excluded, value, isEntered, entry?.Comment,
+                national, local?.Target, local?.AlertThreshold ?? indicator.AlertThreshold, previous);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using QualiPilote.Web.Features.PublicResults;
+using QualiPilote.Web.Features.Registers;
+
+namespace QualiPilote.Web.Features.Indicators;
+
+/// <summary>Services of the indicators, registers and public results capabilities.</summary>
+public static class IndicatorsSetup
+{
+    public static void AddIndicators(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<IndicatorCatalogue>();
+        services.AddHostedService<IndicatorCatalogueInitializer>();
+        services.AddScoped<TallyStore>();
+        services.AddScoped<IndicatorQuery>();
+        services.AddScoped<DashboardQuery>();
+        services.AddScoped<IndicatorEditor>();
+        services.AddScoped<CorrespondenceImporter>();
+        services.AddScoped<CallsImporter>();
+        services.AddScoped<AttendanceImporter>();
+        services.AddScoped<CorrespondenceEditor>();
+        services.AddScoped<DeadlineEditor>();
+        services.AddScoped<RegisterRecords>();
+        services.AddScoped<RegistersDemoData>();
+        services.AddScoped<PublicResultsQuery>();
+        services.AddSingleton(builder.Configuration.GetSection("Pdf").Get<PdfOptions>() ?? new PdfOptions());
+        services.AddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
+    }
+}

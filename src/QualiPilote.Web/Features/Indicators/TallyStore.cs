@@ -1,0 +1,217 @@
+using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Registers;
+
+namespace QualiPilote.Web.Features.Indicators;
+
+/// <summary>Changes to the monthly tallies, accumulated in memory while a register is written (a few thousand keys at most,
+/// whatever the number of rows), then applied in one save.</summary>
+public sealed class TallyDelta
+{
+    public readonly record struct Key(string IndicatorCode, DateOnly Month, int? ServiceId, string Category, DateOnly? DueOn);
+
+    public sealed class Counts
+    {
+        public long Numerator { get; set; }
+        public long Denominator { get; set; }
+        public long Excluded { get; set; }
+        public long Open { get; set; }
+
+        public bool IsZero => Numerator == 0 && Denominator == 0 && Excluded == 0 && Open == 0;
+    }
+
+    public Dictionary<Key, Counts> Entries { get; } = [];
+
+    public bool IsEmpty => Entries.Values.All(c => c.IsZero);
+
+    private Counts At(Key key)
+    {
+        if (!Entries.TryGetValue(key, out var counts))
+        {
+            counts = new Counts();
+            Entries[key] = counts;
+        }
+        return counts;
+    }
+
+    /// <summary>Adds (sign 1) or removes (sign -1) an item's contribution to its channel's indicator.</summary>
+    public void AddCorrespondence(CorrespondenceChannel channel, int serviceId, DateOnly receivedOn, DateOnly? answeredOn, DateOnly dueOn, bool counted, int sign = 1) =>
+        AddCorrespondence(channel, serviceId, receivedOn, counted, answeredOn is { } answered ? answered <= dueOn : null, dueOn, sign);
+
+    /// <summary>Adds <paramref name="count"/> items of one kind: <paramref name="onTime"/> is null for unanswered items.</summary>
+    public void AddCorrespondence(CorrespondenceChannel channel, int serviceId, DateOnly receivedOn, bool counted, bool? onTime, DateOnly dueOn, long count)
+    {
+        var month = new DateOnly(receivedOn.Year, receivedOn.Month, 1);
+        var code = channel.IndicatorCode();
+        if (!counted)
+        {
+            At(new Key(code, month, serviceId, "", null)).Excluded += count;
+        }
+        else if (onTime is { } inTime)
+        {
+            var counts = At(new Key(code, month, serviceId, "", null));
+            counts.Denominator += count;
+            if (inTime)
+            {
+                counts.Numerator += count;
+            }
+        }
+        else
+        {
+            At(new Key(code, month, serviceId, "", dueOn)).Open += count;
+        }
+    }
+
+    public void Add(Key key, long numerator, long denominator)
+    {
+        var counts = At(key);
+        counts.Numerator += numerator;
+        counts.Denominator += denominator;
+    }
+}
+
+/// <summary>Keeps <see cref="IndicatorTally"/> rows in step with the registers: deltas from a write, or a rebuild of some months
+/// from the register rows (after a deadline change, or when an import touched rows it cannot compare one by one).</summary>
+public sealed class TallyStore(AppDbContext db)
+{
+    public async Task ApplyAsync(int structureId, TallyDelta delta, CancellationToken cancellationToken = default)
+    {
+        var changes = delta.Entries.Where(e => !e.Value.IsZero).ToList();
+        if (changes.Count == 0)
+        {
+            return;
+        }
+        var codes = changes.Select(c => c.Key.IndicatorCode).Distinct().ToList();
+        var from = changes.Min(c => c.Key.Month);
+        var to = changes.Max(c => c.Key.Month);
+        var rows = await db.Set<IndicatorTally>()
+            .Where(t => t.StructureId == structureId && codes.Contains(t.IndicatorCode) && t.Month >= from && t.Month <= to)
+            .ToListAsync(cancellationToken);
+        var byKey = rows.GroupBy(KeyOf).ToDictionary(g => g.Key, g => g.First());
+        var added = new List<(TallyDelta.Key Key, TallyDelta.Counts Counts)>();
+        foreach (var (key, counts) in changes)
+        {
+            if (!byKey.TryGetValue(key, out var row))
+            {
+                added.Add((key, counts));
+                continue;
+            }
+            row.Numerator += counts.Numerator;
+            row.Denominator += counts.Denominator;
+            row.Excluded += counts.Excluded;
+            row.Open += counts.Open;
+            if (row is { Numerator: 0, Denominator: 0, Excluded: 0, Open: 0 })
+            {
+                db.Remove(row);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await InsertAsync(structureId, added, cancellationToken);
+    }
+
+    private const int InsertBatch = 500;
+
+    /// <summary>New tally rows in multi-row INSERTs: a first import of years of history creates thousands of them at once,
+    /// which row-by-row change tracking would make the slowest part of the import.</summary>
+    private async Task InsertAsync(int structureId, List<(TallyDelta.Key Key, TallyDelta.Counts Counts)> added, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in added.Chunk(InsertBatch))
+        {
+            var sql = new System.Text.StringBuilder("INSERT INTO \"IndicatorTallies\" (\"StructureId\", \"IndicatorCode\", \"Month\", \"ServiceId\", \"Category\", \"DueOn\", \"Numerator\", \"Denominator\", \"Excluded\", \"Open\") VALUES ");
+            var parameters = new List<object> { structureId };
+            string Value(object? value)
+            {
+                if (value is null)
+                {
+                    return "NULL";
+                }
+                parameters.Add(value);
+                return $"{{{parameters.Count - 1}}}";
+            }
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var (key, counts) = chunk[i];
+                sql.Append(i == 0 ? "(" : ", (").Append("{0}");
+                foreach (var value in new object?[] { key.IndicatorCode, key.Month, key.ServiceId, key.Category, key.DueOn, counts.Numerator, counts.Denominator, counts.Excluded, counts.Open })
+                {
+                    sql.Append(", ").Append(Value(value));
+                }
+                sql.Append(')');
+            }
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
+        }
+    }
+
+    /// <summary>Recomputes the correspondence tallies of months [from, to] (first days of months) from the register.</summary>
+    public async Task RebuildCorrespondenceAsync(int structureId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        var end = to.AddMonths(1);
+        var codes = CorrespondenceChannels.All.Select(c => c.IndicatorCode()).ToList();
+        var groups = await db.Set<CorrespondenceItem>().AsNoTracking()
+            .Where(i => i.StructureId == structureId && i.ReceivedOn >= from && i.ReceivedOn < end)
+            .GroupBy(i => new
+            {
+                i.Channel,
+                i.ServiceId,
+                i.ReceivedOn.Year,
+                i.ReceivedOn.Month,
+                Counted = i.HasContact && i.InPerimeter,
+                Answered = i.AnsweredOn != null,
+                OnTime = i.AnsweredOn != null && i.AnsweredOn <= i.DueOn,
+                DueOn = i.AnsweredOn == null ? i.DueOn : (DateOnly?)null,
+            })
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var delta = new TallyDelta();
+        foreach (var group in groups)
+        {
+            var k = group.Key;
+            var month = new DateOnly(k.Year, k.Month, 1);
+            delta.AddCorrespondence(k.Channel, k.ServiceId, month, k.Counted, k.Answered ? k.OnTime : null, k.DueOn ?? month, group.Count);
+        }
+        await ReplaceAsync(structureId, codes, from, to, delta, cancellationToken);
+    }
+
+    /// <summary>Recomputes the call tallies of months [from, to]; a span is counted in the month it starts.</summary>
+    public async Task RebuildCallsAsync(int structureId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        var end = to.AddMonths(1);
+        var records = await db.Set<CallRecord>().AsNoTracking()
+            .Where(c => c.StructureId == structureId && c.Start >= from && c.Start < end).ToListAsync(cancellationToken);
+        var delta = new TallyDelta();
+        foreach (var record in records)
+        {
+            delta.Add(new TallyDelta.Key(IndicatorCodes.Calls, new DateOnly(record.Start.Year, record.Start.Month, 1), null, "", null), record.Answered, record.Presented);
+        }
+        await ReplaceAsync(structureId, [IndicatorCodes.Calls], from, to, delta, cancellationToken);
+    }
+
+    public async Task RebuildAttendanceAsync(int structureId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        var records = await db.Set<AttendanceRecord>().AsNoTracking()
+            .Where(a => a.StructureId == structureId && a.Month >= from && a.Month <= to).ToListAsync(cancellationToken);
+        var delta = new TallyDelta();
+        foreach (var record in records)
+        {
+            delta.Add(new TallyDelta.Key(record.Site.IndicatorCode(), record.Month, null, record.Category.FileValue(), null), record.Visitors, 0);
+        }
+        await ReplaceAsync(structureId, [IndicatorCodes.AttendanceReception, IndicatorCodes.AttendancePan], from, to, delta, cancellationToken);
+    }
+
+    private async Task ReplaceAsync(int structureId, List<string> codes, DateOnly from, DateOnly to, TallyDelta delta, CancellationToken cancellationToken)
+    {
+        await db.Set<IndicatorTally>()
+            .Where(t => t.StructureId == structureId && codes.Contains(t.IndicatorCode) && t.Month >= from && t.Month <= to)
+            .ExecuteDeleteAsync(cancellationToken);
+        await ApplyAsync(structureId, delta, cancellationToken);
+    }
+
+    private static TallyDelta.Key KeyOf(IndicatorTally t) => new(t.IndicatorCode, t.Month, t.ServiceId, t.Category, t.DueOn);
+}
+
+public static class IndicatorCodes
+{
+    public const string Calls = "appels-decroches";
+    public const string AttendanceReception = "frequentation-accueil";
+    public const string AttendancePan = "frequentation-pan";
+}

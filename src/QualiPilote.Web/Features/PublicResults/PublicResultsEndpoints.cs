@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using QualiPilote.Web.Features.Indicators;
+
+namespace QualiPilote.Web.Features.PublicResults;
+
+/// <summary>The public results as a poster (HTML and PDF) and as open data (CSV, JSON). No login; published indicators only.</summary>
+public static class PublicResultsEndpoints
+{
+    public static void MapPublicResults(this IEndpointRouteBuilder app)
+    {
+        var results = app.MapGroup("/resultats/{code}").AllowAnonymous().ExcludeFromDescription();
+        results.MapGet("/affiche", PosterAsync);
+        results.MapGet("/affiche.pdf", PosterPdfAsync);
+        results.MapGet("/donnees.csv", CsvAsync);
+        results.MapGet("/donnees.json", JsonAsync);
+    }
+
+    public sealed record OpenDataRow(string Structure, string Indicator, string Label, string Period, double? Value, string Unit, double? Target, bool? Met, string? UpdatedAt);
+
+    private static async Task<IResult> PosterAsync(string code, PublicResultsQuery query, IServiceProvider services, HttpContext http)
+    {
+        var results = await query.LoadAsync(code, http.RequestAborted);
+        return results is null ? NotFound(code) : Results.Content(await RenderPosterAsync(services, results, "/", PublicUrl(http, code)), "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> PosterPdfAsync(string code, PublicResultsQuery query, IServiceProvider services, IPdfRenderer pdf, IWebHostEnvironment environment, HttpContext http)
+    {
+        var results = await query.LoadAsync(code, http.RequestAborted);
+        if (results is null)
+        {
+            return NotFound(code);
+        }
+        var html = await RenderPosterAsync(services, results, null, PublicUrl(http, code));
+        try
+        {
+            var bytes = await pdf.RenderAsync(html, environment.WebRootPath, http.RequestAborted);
+            return Results.File(bytes, "application/pdf", $"resultats-{code}.pdf");
+        }
+        catch (PdfUnavailableException e)
+        {
+            return Results.Content($"<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Affiche indisponible</title></head><body><h1>Affiche PDF indisponible</h1><p>{System.Net.WebUtility.HtmlEncode(e.Message)}</p><p><a href=\"/resultats/{Uri.EscapeDataString(code)}/affiche\">Version imprimable de l'affiche</a></p></body></html>",
+                "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static async Task<IResult> CsvAsync(string code, PublicResultsQuery query, HttpContext http)
+    {
+        var results = await query.LoadAsync(code, http.RequestAborted);
+        if (results is null)
+        {
+            return NotFound(code);
+        }
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        {
+            csv.WriteField("structure");
+            csv.WriteField("indicateur");
+            csv.WriteField("libelle");
+            csv.WriteField("periode");
+            csv.WriteField("valeur");
+            csv.WriteField("unite");
+            csv.WriteField("cible");
+            csv.WriteField("atteint");
+            csv.WriteField("mis_a_jour");
+            await csv.NextRecordAsync();
+            foreach (var row in Rows(results))
+            {
+                csv.WriteField(row.Structure);
+                csv.WriteField(row.Indicator);
+                csv.WriteField(row.Label);
+                csv.WriteField(row.Period);
+                csv.WriteField(row.Value?.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(row.Unit);
+                csv.WriteField(row.Target?.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(row.Met switch { true => "oui", false => "non", null => "" });
+                csv.WriteField(row.UpdatedAt);
+                await csv.NextRecordAsync();
+            }
+        }
+        return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", $"resultats-{code}.csv");
+    }
+
+    private static async Task<IResult> JsonAsync(string code, PublicResultsQuery query, HttpContext http)
+    {
+        var results = await query.LoadAsync(code, http.RequestAborted);
+        if (results is null)
+        {
+            return NotFound(code);
+        }
+        return Results.Json(new
+        {
+            structure = new { code = results.Structure.Code, name = results.Structure.Name },
+            generatedAt = results.GeneratedAt,
+            indicators = Rows(results),
+        }, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    }
+
+    private static IEnumerable<OpenDataRow> Rows(PublicResultsQuery.Results results) =>
+        results.Rows.SelectMany(row => new[] { row.Quarter, row.Year }.Select(r => new OpenDataRow(results.Structure.Code, r.Indicator.Code, r.Indicator.Label,
+            r.Period.Key, r.Value, r.Indicator.Unit switch { IndicatorUnit.Percent => "%", IndicatorUnit.Days => "jours", _ => "nombre" },
+            r.Target, r.Met, row.UpdatedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))));
+
+    private static async Task<string> RenderPosterAsync(IServiceProvider services, PublicResultsQuery.Results results, string? baseHref, string publicUrl)
+    {
+        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
+        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var output = await renderer.RenderComponentAsync<Poster>(ParameterView.FromDictionary(new Dictionary<string, object?>
+            {
+                [nameof(Poster.Results)] = results,
+                [nameof(Poster.BaseHref)] = baseHref,
+                [nameof(Poster.PublicUrl)] = publicUrl,
+            }));
+            return output.ToHtmlString();
+        });
+        return "<!DOCTYPE html>\n" + html;
+    }
+
+    private static string PublicUrl(HttpContext http, string code) => $"{http.Request.Scheme}://{http.Request.Host}/resultats/{code}";
+
+    private static IResult NotFound(string code) =>
+        Results.Content($"<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Structure inconnue</title></head><body><p>Aucune structure n'a le code « {System.Net.WebUtility.HtmlEncode(code)} ».</p></body></html>",
+            "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status404NotFound);
+}

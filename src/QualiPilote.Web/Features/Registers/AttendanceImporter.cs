@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Indicators;
+using QualiPilote.Web.Features.Structures;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.Registers;
+
+/// <summary>Imports monthly visitor counts (mois;site;categorie;nombre), all or nothing. A month, site and request type already
+/// stored is replaced, so re-importing a file changes nothing.</summary>
+public sealed class AttendanceImporter(AppDbContext db, TallyStore tallies, TimeProvider clock)
+{
+    private static readonly string[] MonthFormats = ["yyyy-MM", "MM/yyyy", "M/yyyy"];
+
+    public async Task<RegisterImportResult> ImportAsync(Structure structure, ClaimsPrincipal? user, Stream upload, string fileName, CancellationToken cancellationToken = default)
+    {
+        await using var file = await RegisterUpload.SeekableAsync(upload, cancellationToken);
+        var sha256 = await RegisterUpload.Sha256Async(file, cancellationToken);
+        var today = ParisClock.Today(clock);
+        var errors = new ImportErrors();
+        var counts = new Dictionary<(DateOnly Month, AttendanceSite Site, AttendanceCategory Category), (int Visitors, int Line)>();
+        var rows = 0;
+        try
+        {
+            using var register = RegisterFile.Open(file, fileName);
+            int month = register.Column("mois"), site = register.Column("site", "lieu"), category = register.Column("categorie", "type_de_demande"), number = register.Column("nombre", "usagers", "visiteurs");
+            foreach (var (index, name) in new[] { (month, "mois"), (site, "site"), (number, "nombre") }.Where(c => c.Item1 < 0))
+            {
+                errors.Add(1, name, $"colonne obligatoire absente de l'en-tête (attendu : mois;site;categorie;nombre, trouvé : {string.Join(";", register.Header)}).");
+            }
+            if (errors.Count > 0)
+            {
+                return errors.ToResult();
+            }
+            while (register.Next() is { } cells)
+            {
+                rows++;
+                var line = register.Line;
+                var before = errors.Count;
+                var monthText = RegisterFile.Cell(cells, month);
+                DateOnly monthStart = default;
+                if (!DateOnly.TryParseExact(monthText, MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out monthStart))
+                {
+                    errors.Add(line, "mois", monthText is null ? "le mois est obligatoire (aaaa-mm)." : $"« {monthText} » : aaaa-mm attendu (ex. 2023-05).");
+                }
+                else if (monthStart > today)
+                {
+                    errors.Add(line, "mois", $"{monthText} est dans le futur.");
+                }
+                var siteText = RegisterFile.Cell(cells, site);
+                if (!AttendanceLabels.TryParseSite(siteText, out var siteValue))
+                {
+                    errors.Add(line, "site", siteText is null ? "le site est obligatoire (accueil-general ou pan)." : $"« {siteText} » : accueil-general ou pan attendu.");
+                }
+                var categoryText = RegisterFile.Cell(cells, category);
+                if (!AttendanceLabels.TryParseCategory(categoryText, out var categoryValue))
+                {
+                    errors.Add(line, "categorie", $"« {categoryText} » : vide, cartes-grises, permis-de-conduire, cni-passeport, sia, etrangers ou autres attendu.");
+                }
+                var visitors = CallsImporter.ReadCount(cells, number, line, "nombre", errors);
+                if (errors.Count == before && errors.Count == 0)
+                {
+                    if (counts.TryGetValue((monthStart, siteValue, categoryValue), out var other))
+                    {
+                        errors.Add(line, "categorie", $"le même mois, site et catégorie figurent déjà ligne {other.Line}.");
+                    }
+                    else
+                    {
+                        counts[(monthStart, siteValue, categoryValue)] = (visitors!.Value, line);
+                    }
+                }
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            return RegisterImportResult.Failed(new FieldError(1, "fichier", e.Message));
+        }
+        if (rows == 0 && errors.Count == 0)
+        {
+            errors.Add(2, "fichier", "le fichier ne contient aucune ligne après l'en-tête.");
+        }
+        if (errors.Count > 0)
+        {
+            return errors.ToResult();
+        }
+
+        var first = counts.Keys.Min(k => k.Month);
+        var last = counts.Keys.Max(k => k.Month);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var batch = RegisterUpload.NewBatch(structure.Id, RegisterKind.Attendance, fileName, sha256, user, clock);
+        db.Add(batch);
+        await db.SaveChangesAsync(cancellationToken);
+        var existing = (await db.Set<AttendanceRecord>().Where(a => a.StructureId == structure.Id && a.Month >= first && a.Month <= last).ToListAsync(cancellationToken))
+            .ToDictionary(a => (a.Month, a.Site, a.Category));
+        foreach (var (key, (visitors, _)) in counts)
+        {
+            if (!existing.TryGetValue(key, out var record))
+            {
+                db.Add(new AttendanceRecord { StructureId = structure.Id, Month = key.Month, Site = key.Site, Category = key.Category, Visitors = visitors, BatchId = batch.Id });
+                batch.Imported++;
+            }
+            else if (record.Visitors != visitors)
+            {
+                (record.Visitors, record.BatchId) = (visitors, batch.Id);
+                batch.Updated++;
+            }
+            else
+            {
+                batch.Unchanged++;
+            }
+        }
+        batch.Rows = rows;
+        await db.SaveChangesAsync(cancellationToken);
+        await tallies.RebuildAttendanceAsync(structure.Id, first, last, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new RegisterImportResult(batch, [], 0);
+    }
+}

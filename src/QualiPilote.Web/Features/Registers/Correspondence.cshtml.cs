@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Features.Structures;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.Registers;
+
+/// <summary>The correspondence register, a year at a time, filtered by channel, service and status.</summary>
+[Authorize(Policy = Policies.StructureRead)]
+public class CorrespondenceModel(StructureAccess access, AppDbContext db, RegisterRecords records, TimeProvider clock) : StructurePageModel(access)
+{
+    public int Year { get; private set; }
+    public CorrespondenceChannel? Channel { get; private set; }
+    public CorrespondenceStatus? Status { get; private set; }
+    public Service? Service { get; private set; }
+    public Dictionary<int, Service> Services { get; private set; } = [];
+    public RegisterRecords.Page<CorrespondenceItem> Items { get; private set; } = new([], 0, 1);
+    public DateOnly Today { get; private set; }
+
+    public async Task OnGetAsync(int? annee, CorrespondenceChannel? canal, string? service, CorrespondenceStatus? statut, int page = 1)
+    {
+        Today = ParisClock.Today(clock);
+        Year = annee ?? Today.Year;
+        Channel = canal;
+        Status = statut;
+        Services = await db.Set<Service>().AsNoTracking().Where(s => s.StructureId == Structure.Id).ToDictionaryAsync(s => s.Id);
+        Service = Services.Values.FirstOrDefault(s => s.Code == service);
+        Items = await records.CorrespondencePageAsync(Structure.Id, Channel, new DateOnly(Year, 1, 1), new DateOnly(Year + 1, 1, 1), Service?.Id, Status, page);
+    }
+
+    public string LinkTo(int page) =>
+        $"/structures/{Structure.Code}/registres/courriers?annee={Year}&canal={Channel}&service={Uri.EscapeDataString(Service?.Code ?? "")}&statut={Status}&page={page}";
+}

@@ -1,0 +1,186 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Features.Indicators;
+using QualiPilote.Web.Features.Structures;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.Registers;
+
+public sealed class CorrespondenceInput
+{
+    [Required, StringLength(CorrespondenceItem.ReferenceMaxLength), Display(Name = "Référence")]
+    public string? Reference { get; set; }
+
+    [Required, Display(Name = "Service")]
+    public string? ServiceCode { get; set; }
+
+    [Required, Display(Name = "Canal")]
+    public CorrespondenceChannel? Channel { get; set; }
+
+    [Required, Display(Name = "Reçu le")]
+    public DateOnly? ReceivedOn { get; set; }
+
+    [Display(Name = "Répondu le")]
+    public DateOnly? AnsweredOn { get; set; }
+
+    [Display(Name = "L'expéditeur a laissé des coordonnées utilisables")]
+    public bool HasContact { get; set; } = true;
+
+    [Display(Name = "Demande dans le périmètre suivi")]
+    public bool InPerimeter { get; set; } = true;
+}
+
+/// <summary>Adds or corrects one register line from the form, with the same rules as a file line. Each save is a batch of one
+/// (audited like an import) and moves the tallies by the line's old and new contributions.</summary>
+public sealed class CorrespondenceEditor(AppDbContext db, TallyStore tallies, TimeProvider clock)
+{
+    private static readonly Dictionary<string, string> FormFields = new()
+    {
+        ["reference"] = "reference", ["service"] = "serviceCode", ["canal"] = "channel", ["recu_le"] = "receivedOn",
+        ["repondu_le"] = "answeredOn", ["contact"] = "hasContact", ["perimetre"] = "inPerimeter",
+    };
+
+    public async Task<List<FieldError>> SaveAsync(Structure structure, UserScope scope, ClaimsPrincipal user, CorrespondenceInput input, bool creating,
+        CancellationToken cancellationToken = default)
+    {
+        var errors = InputValidation.Validate(input);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+        var existing = await db.Set<CorrespondenceItem>().FirstOrDefaultAsync(i => i.StructureId == structure.Id && i.Reference == input.Reference!.Trim(), cancellationToken);
+        if (creating && existing is not null)
+        {
+            return [new FieldError(null, "reference", $"la référence « {input.Reference} » existe déjà : modifiez la ligne existante.")];
+        }
+        if (!creating && existing is null)
+        {
+            return [new FieldError(null, "reference", $"aucune ligne n'a la référence « {input.Reference} ».")];
+        }
+        var rules = await CorrespondenceImporter.RowRules.LoadAsync(db, structure, scope, ParisClock.Today(clock), cancellationToken);
+        if (existing is not null && !scope.CanEditService(structure, existing.ServiceId))
+        {
+            return [new FieldError(null, "serviceCode", "cette ligne appartient au registre d'un autre service que le vôtre.")];
+        }
+        var importErrors = new ImportErrors();
+        var cells = new[]
+        {
+            input.Reference!.Trim(), input.ServiceCode, input.Channel!.Value.FileValue(),
+            input.ReceivedOn?.ToString("yyyy-MM-dd", Fr.Culture), input.AnsweredOn?.ToString("yyyy-MM-dd", Fr.Culture),
+            input.HasContact ? "oui" : "non", input.InPerimeter ? "oui" : "non",
+        };
+        var row = rules.Read(cells, 0, new CorrespondenceImporter.RowRules.ColumnMap(0, 1, 2, 3, 4, 5, 6), importErrors);
+        if (row is null)
+        {
+            return importErrors.Listed.Select(e => new FieldError(null, FormFields.GetValueOrDefault(e.Field, e.Field), e.Message)).ToList();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var batch = RegisterUpload.NewBatch(structure.Id, RegisterKind.Correspondence, null, null, user, clock);
+        batch.Rows = 1;
+        db.Add(batch);
+        await db.SaveChangesAsync(cancellationToken);
+        var delta = new TallyDelta();
+        if (existing is null)
+        {
+            existing = new CorrespondenceItem { StructureId = structure.Id, Reference = row.Reference };
+            db.Add(existing);
+            batch.Imported = 1;
+        }
+        else
+        {
+            delta.AddCorrespondence(existing.Channel, existing.ServiceId, existing.ReceivedOn, existing.AnsweredOn, existing.DueOn, existing.IsCounted, -1);
+            batch.Updated = 1;
+        }
+        existing.ServiceId = row.ServiceId;
+        existing.Channel = row.Channel;
+        existing.ReceivedOn = row.ReceivedOn;
+        existing.AnsweredOn = row.AnsweredOn;
+        existing.DueOn = row.DueOn;
+        existing.HasContact = row.HasContact;
+        existing.InPerimeter = row.InPerimeter;
+        existing.BatchId = batch.Id;
+        delta.AddCorrespondence(row.Channel, row.ServiceId, row.ReceivedOn, row.AnsweredOn, row.DueOn, row.IsCounted);
+        await db.SaveChangesAsync(cancellationToken);
+        await tallies.ApplyAsync(structure.Id, delta, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return [];
+    }
+}
+
+public sealed class DeadlineInput
+{
+    [Required, Display(Name = "Canal")]
+    public CorrespondenceChannel? Channel { get; set; }
+
+    [Required, Display(Name = "Applicable aux éléments reçus à partir du")]
+    public DateOnly? EffectiveFrom { get; set; }
+
+    [Required, Range(1, 365), Display(Name = "Délai (jours)")]
+    public int? Days { get; set; }
+
+    [Display(Name = "Compter en jours ouvrés (hors samedis, dimanches et jours fériés)")]
+    public bool WorkingDays { get; set; } = true;
+}
+
+/// <summary>Sets or removes a response deadline, then recomputes the due date of the items it governs and their tallies,
+/// so that rates follow the rule in force on each item's reception date.</summary>
+public sealed class DeadlineEditor(AppDbContext db, TallyStore tallies)
+{
+    public async Task<List<FieldError>> SaveAsync(Structure structure, DeadlineInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = InputValidation.Validate(input);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var rule = await db.Set<ResponseDeadline>().FirstOrDefaultAsync(d => d.StructureId == structure.Id && d.Channel == input.Channel && d.EffectiveFrom == input.EffectiveFrom, cancellationToken);
+        if (rule is null)
+        {
+            rule = new ResponseDeadline { StructureId = structure.Id, Channel = input.Channel!.Value, EffectiveFrom = input.EffectiveFrom!.Value };
+            db.Add(rule);
+        }
+        rule.Days = input.Days!.Value;
+        rule.WorkingDays = input.WorkingDays;
+        await db.SaveChangesAsync(cancellationToken);
+        await RecomputeAsync(structure.Id, rule.Channel, rule.EffectiveFrom, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return [];
+    }
+
+    public async Task<bool> DeleteAsync(Structure structure, int id, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var rule = await db.Set<ResponseDeadline>().FirstOrDefaultAsync(d => d.StructureId == structure.Id && d.Id == id, cancellationToken);
+        if (rule is null)
+        {
+            return false;
+        }
+        db.Remove(rule);
+        await db.SaveChangesAsync(cancellationToken);
+        await RecomputeAsync(structure.Id, rule.Channel, rule.EffectiveFrom, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task RecomputeAsync(int structureId, CorrespondenceChannel channel, DateOnly from, CancellationToken cancellationToken)
+    {
+        var deadlines = await DeadlineCalculator.LoadAsync(db, structureId, cancellationToken);
+        var items = db.Set<CorrespondenceItem>().Where(i => i.StructureId == structureId && i.ReceivedOn >= from && i.Channel == channel);
+        var dates = await items.Select(i => i.ReceivedOn).Distinct().OrderBy(d => d).ToListAsync(cancellationToken);
+        foreach (var date in dates)
+        {
+            var due = deadlines.DueOn(channel, date);
+            await items.Where(i => i.ReceivedOn == date && i.DueOn != due).ExecuteUpdateAsync(s => s.SetProperty(i => i.DueOn, due), cancellationToken);
+        }
+        if (dates.Count > 0)
+        {
+            await tallies.RebuildCorrespondenceAsync(structureId, new DateOnly(dates[0].Year, dates[0].Month, 1),
+                new DateOnly(dates[^1].Year, dates[^1].Month, 1), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,366 @@
+using System.Security.Claims;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Features.Indicators;
+using QualiPilote.Web.Features.Structures;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.Registers;
+
+/// <summary>A validated register line, ready to write.</summary>
+public sealed record CorrespondenceRow(int Line, string Reference, int ServiceId, CorrespondenceChannel Channel, DateOnly ReceivedOn,
+    DateOnly? AnsweredOn, DateOnly DueOn, bool HasContact, bool InPerimeter)
+{
+    public bool IsCounted => HasContact && InPerimeter;
+}
+
+/// <summary>Imports the correspondence register (reference;service;canal;recu_le;repondu_le;contact[;perimetre]) of a structure,
+/// all or nothing: the file is streamed once, each row is checked and written in one transaction, and the first error stops
+/// the writing (the rest is still read to count the errors). A reference already stored is updated, so importing the same
+/// file twice changes nothing. Monthly tallies are updated in the same transaction (docs/adr/0011).</summary>
+public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, TimeProvider clock)
+{
+    public static readonly string[] ReferenceColumn = ["reference", "ref", "numero", "n"];
+    public static readonly string[] ServiceColumn = ["service", "code_service"];
+    public static readonly string[] ChannelColumn = ["canal", "type"];
+    public static readonly string[] ReceivedColumn = ["recu_le", "date_reception", "reception", "recu"];
+    public static readonly string[] AnsweredColumn = ["repondu_le", "date_reponse", "reponse", "repondu"];
+    public static readonly string[] ContactColumn = ["contact", "coordonnees"];
+    public static readonly string[] PerimeterColumn = ["perimetre", "dans_le_perimetre"];
+
+    public async Task<RegisterImportResult> ImportAsync(Structure structure, UserScope scope, ClaimsPrincipal? user, Stream upload, string fileName,
+        CancellationToken cancellationToken = default)
+    {
+        await using var owned = await RegisterUpload.SeekableAsync(upload, cancellationToken);
+        var file = owned;
+        var sha256 = await RegisterUpload.Sha256Async(file, cancellationToken);
+        var start = file.Position;
+        var rules = await RowRules.LoadAsync(db, structure, scope, ParisClock.Today(clock), cancellationToken);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var batch = RegisterUpload.NewBatch(structure.Id, RegisterKind.Correspondence, fileName, sha256, user, clock);
+        db.Add(batch);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var writer = await CorrespondenceWriters.CreateAsync(db, structure.Id, batch.Id, cancellationToken);
+        var (pass, errors) = await WriteFileAsync(file, fileName, rules, writer, cancellationToken);
+        if (errors.Count > 0)
+        {
+            await writer.DisposeAsync();
+            return errors.ToResult();
+        }
+        var written = await writer.CompleteAsync(cancellationToken);
+        await writer.DisposeAsync();
+        if (written.RetryWithStaging)
+        {
+            // PostgreSQL's fast path met a reference twice: read the file again through the staging table, which names the lines.
+            await transaction.RollbackToSavepointAsync(PostgresCorrespondenceWriter.FastPathSavepoint, cancellationToken);
+            file.Position = start;
+            writer = await PostgresCorrespondenceWriter.StagingAsync(db, structure.Id, batch.Id, cancellationToken);
+            (pass, errors) = await WriteFileAsync(file, fileName, rules, writer, cancellationToken);
+            if (errors.Count > 0)
+            {
+                await writer.DisposeAsync();
+                return errors.ToResult();
+            }
+            written = await writer.CompleteAsync(cancellationToken);
+            await writer.DisposeAsync();
+        }
+        if (written.Duplicates.Count > 0)
+        {
+            var duplicates = new ImportErrors();
+            foreach (var (reference, first, line) in written.Duplicates)
+            {
+                duplicates.Add(line, "reference", $"la référence « {reference} » figure déjà {(first > 0 ? $"ligne {first}" : "plus haut")} dans le fichier : une référence est unique dans la structure.");
+            }
+            return new RegisterImportResult(null, duplicates.Listed, written.DuplicateCount);
+        }
+
+        if (written.Rebuild is { } rebuild && pass.Rows > 0)
+        {
+            var from = Min(rebuild.From, pass.FirstMonth);
+            var to = Max(rebuild.To, pass.LastMonth);
+            await tallies.RebuildCorrespondenceAsync(structure.Id, from, to, cancellationToken);
+        }
+        else if (pass.Rows > 0 && written.Inserted + written.Updated > 0)
+        {
+            await tallies.ApplyAsync(structure.Id, written.Delta, cancellationToken);
+        }
+        batch.Rows = pass.Rows;
+        batch.Imported = written.Inserted;
+        batch.Updated = written.Updated;
+        batch.Unchanged = pass.Rows - written.Inserted - written.Updated;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new RegisterImportResult(batch, [], 0);
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private sealed record Pass(int Rows, DateOnly FirstMonth, DateOnly LastMonth);
+
+    private const int BatchSize = 2048;
+
+    /// <summary>Reads and checks the file on one thread while the writer writes on another: parsing and the database share
+    /// the work instead of taking turns. Batches go through a small bounded channel, so memory stays flat whatever the size.</summary>
+    private static async Task<(Pass Pass, ImportErrors Errors)> WriteFileAsync(Stream file, string fileName, RowRules rules,
+        ICorrespondenceWriter writer, CancellationToken cancellationToken)
+    {
+        var errors = new ImportErrors();
+        var batches = Channel.CreateBounded<List<CorrespondenceRow>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => Read(file, fileName, rules, errors, batches.Writer, stop.Token), stop.Token);
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+            {
+                foreach (var row in batch)
+                {
+                    await writer.WriteAsync(row, cancellationToken);
+                }
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+        return (await reading, errors);
+    }
+
+    private static async Task<Pass> Read(Stream file, string fileName, RowRules rules, ImportErrors errors,
+        ChannelWriter<List<CorrespondenceRow>> batches, CancellationToken cancellationToken)
+    {
+        try
+        {
+            RegisterFile register;
+            try
+            {
+                register = RegisterFile.Open(file, fileName);
+            }
+            catch (InvalidDataException e)
+            {
+                errors.Add(1, "fichier", e.Message);
+                return new Pass(0, default, default);
+            }
+            using (register)
+            {
+                var columns = rules.Columns(register, errors);
+                if (columns is null)
+                {
+                    return new Pass(0, default, default);
+                }
+                var rows = 0;
+                var first = DateOnly.MaxValue;
+                var last = DateOnly.MinValue;
+                var batch = new List<CorrespondenceRow>(BatchSize);
+                while (register.Next() is { } cells)
+                {
+                    rows++;
+                    // After the first error nothing more is written; the rest of the file is still checked, to count the errors.
+                    if (rules.Read(cells, register.Line, columns, errors) is not { } row || errors.Count > 0)
+                    {
+                        continue;
+                    }
+                    var month = new DateOnly(row.ReceivedOn.Year, row.ReceivedOn.Month, 1);
+                    first = month < first ? month : first;
+                    last = month > last ? month : last;
+                    batch.Add(row);
+                    if (batch.Count == BatchSize)
+                    {
+                        await batches.WriteAsync(batch, cancellationToken);
+                        batch = new List<CorrespondenceRow>(BatchSize);
+                    }
+                }
+                if (batch.Count > 0 && errors.Count == 0)
+                {
+                    await batches.WriteAsync(batch, cancellationToken);
+                }
+                if (rows == 0 && errors.Count == 0)
+                {
+                    errors.Add(2, "fichier", "le fichier ne contient aucune ligne après l'en-tête.");
+                }
+                return new Pass(rows, first, last);
+            }
+        }
+        finally
+        {
+            batches.Complete();
+        }
+    }
+
+    /// <summary>The rules of one line, with what they need from the structure: its services, who may write which, deadlines, today.</summary>
+    public sealed class RowRules
+    {
+        private readonly Dictionary<string, Service> _services;
+        private readonly HashSet<int> _editable;
+        private readonly DeadlineCalculator _deadlines;
+        private readonly DateOnly _today;
+        private readonly Dictionary<string, (bool Ok, DateOnly Date)> _dates = [];
+        private readonly Dictionary<string, Service?> _serviceTexts = [];
+        private readonly Dictionary<string, (bool Ok, CorrespondenceChannel Channel)> _channelTexts = [];
+        private readonly Dictionary<string, (bool Ok, bool Value)> _yesNoTexts = [];
+
+        private RowRules(Dictionary<string, Service> services, HashSet<int> editable, DeadlineCalculator deadlines, DateOnly today)
+        {
+            _services = services;
+            _editable = editable;
+            _deadlines = deadlines;
+            _today = today;
+        }
+
+        public static async Task<RowRules> LoadAsync(AppDbContext db, Structure structure, UserScope scope, DateOnly today, CancellationToken cancellationToken)
+        {
+            var services = await db.Set<Service>().AsNoTracking().Where(s => s.StructureId == structure.Id).ToListAsync(cancellationToken);
+            return new RowRules(
+                services.ToDictionary(s => TextKey.Normalize(s.Code), StringComparer.Ordinal),
+                services.Where(s => scope.CanEditService(structure, s.Id)).Select(s => s.Id).ToHashSet(),
+                await DeadlineCalculator.LoadAsync(db, structure.Id, cancellationToken),
+                today);
+        }
+
+        public sealed record ColumnMap(int Reference, int Service, int Channel, int Received, int Answered, int Contact, int Perimeter);
+
+        public ColumnMap? Columns(RegisterFile file, ImportErrors errors)
+        {
+            var map = new ColumnMap(file.Column(ReferenceColumn), file.Column(ServiceColumn), file.Column(ChannelColumn),
+                file.Column(ReceivedColumn), file.Column(AnsweredColumn), file.Column(ContactColumn), file.Column(PerimeterColumn));
+            var required = new (int Index, string Name)[] { (map.Reference, "reference"), (map.Service, "service"), (map.Channel, "canal"), (map.Received, "recu_le"), (map.Answered, "repondu_le") };
+            foreach (var (_, name) in required.Where(c => c.Index < 0))
+            {
+                errors.Add(1, name, $"colonne obligatoire absente de l'en-tête (attendu : reference;service;canal;recu_le;repondu_le;contact, trouvé : {string.Join(";", file.Header)}).");
+            }
+            return errors.Count > 0 ? null : map;
+        }
+
+        public CorrespondenceRow? Read(string?[] cells, int line, ColumnMap columns, ImportErrors errors)
+        {
+            var before = errors.Count;
+            var reference = RegisterFile.Cell(cells, columns.Reference);
+            if (reference is null)
+            {
+                errors.Add(line, "reference", "la référence est obligatoire.");
+            }
+            else if (reference.Length > CorrespondenceItem.ReferenceMaxLength)
+            {
+                errors.Add(line, "reference", $"{CorrespondenceItem.ReferenceMaxLength} caractères au plus.");
+            }
+            var serviceCode = RegisterFile.Cell(cells, columns.Service);
+            Service? service = null;
+            if (serviceCode is null)
+            {
+                errors.Add(line, "service", "le code du service est obligatoire.");
+            }
+            else if ((service = ServiceOf(serviceCode)) is null)
+            {
+                errors.Add(line, "service", $"« {serviceCode} » n'est pas un service de la structure (services : {string.Join(", ", _services.Values.Select(s => s.Code).Order())}).");
+            }
+            else if (!_editable.Contains(service.Id))
+            {
+                errors.Add(line, "service", $"vous ne pouvez pas écrire dans le registre du service « {service.Code} » : un référent-relais importe les lignes de son propre service.");
+            }
+            var channelText = RegisterFile.Cell(cells, columns.Channel);
+            if (!ChannelOf(channelText, out var channel))
+            {
+                errors.Add(line, "canal", channelText is null ? "le canal est obligatoire (courrier, courriel ou reclamation)." : $"« {channelText} » : courrier, courriel ou reclamation attendu.");
+            }
+            var received = Date(cells, columns.Received, line, "recu_le", required: true, errors);
+            var answered = Date(cells, columns.Answered, line, "repondu_le", required: false, errors);
+            if (received is { } r && answered is { } a && a < r)
+            {
+                errors.Add(line, "repondu_le", $"la réponse ({Fr.Date(a)}) précède la réception ({Fr.Date(r)}).");
+            }
+            var contactText = RegisterFile.Cell(cells, columns.Contact);
+            if (!YesNo(contactText, out var hasContact))
+            {
+                errors.Add(line, "contact", $"« {contactText} » : oui ou non attendu.");
+            }
+            var perimeterText = RegisterFile.Cell(cells, columns.Perimeter);
+            if (!YesNo(perimeterText, out var inPerimeter))
+            {
+                errors.Add(line, "perimetre", $"« {perimeterText} » : oui ou non attendu.");
+            }
+            if (errors.Count > before)
+            {
+                return null;
+            }
+            return new CorrespondenceRow(line, reference!, service!.Id, channel, received!.Value, answered,
+                _deadlines.DueOn(channel, received.Value), hasContact, inPerimeter);
+        }
+
+        // Coded values repeat on every line: each distinct text is normalised once (TextKey allocates), then looked up.
+        private Service? ServiceOf(string text)
+        {
+            if (!_serviceTexts.TryGetValue(text, out var service))
+            {
+                service = _services.GetValueOrDefault(TextKey.Normalize(text));
+                Remember(_serviceTexts, text, service);
+            }
+            return service;
+        }
+
+        private bool ChannelOf(string? text, out CorrespondenceChannel channel)
+        {
+            if (!_channelTexts.TryGetValue(text ?? "", out var parsed))
+            {
+                parsed = (CorrespondenceChannels.TryParse(text, out var value), value);
+                Remember(_channelTexts, text ?? "", parsed);
+            }
+            channel = parsed.Channel;
+            return parsed.Ok;
+        }
+
+        private bool YesNo(string? text, out bool value)
+        {
+            if (!_yesNoTexts.TryGetValue(text ?? "", out var parsed))
+            {
+                parsed = (RegisterUpload.TryParseYesNo(text, true, out var yes), yes);
+                Remember(_yesNoTexts, text ?? "", parsed);
+            }
+            value = parsed.Value;
+            return parsed.Ok;
+        }
+
+        /// <summary>Caches stay small even on a file full of distinct garbage.</summary>
+        private static void Remember<T>(Dictionary<string, T> cache, string key, T value)
+        {
+            if (cache.Count < 10_000)
+            {
+                cache[key] = value;
+            }
+        }
+
+        private DateOnly? Date(string?[] cells, int index, int line, string field, bool required, ImportErrors errors)
+        {
+            var text = RegisterFile.Cell(cells, index);
+            if (text is null)
+            {
+                if (required)
+                {
+                    errors.Add(line, field, "la date est obligatoire (jj/mm/aaaa ou aaaa-mm-jj).");
+                }
+                return null;
+            }
+            if (!_dates.TryGetValue(text, out var parsed))
+            {
+                parsed = (FrenchDates.TryParse(text, out var date), date);
+                Remember(_dates, text, parsed);
+            }
+            if (!parsed.Ok)
+            {
+                errors.Add(line, field, $"« {text} » n'est pas une date (jj/mm/aaaa ou aaaa-mm-jj).");
+                return null;
+            }
+            if (parsed.Date > _today)
+            {
+                errors.Add(line, field, $"le {Fr.Date(parsed.Date)} est dans le futur.");
+                return null;
+            }
+            return parsed.Date;
+        }
+    }
+}

@@ -1,0 +1,393 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Indicators;
+using SQLitePCL;
+
+namespace QualiPilote.Web.Features.Registers;
+
+/// <summary>What a writer reports at the end: counts, the tally changes it could follow row by row, or the months to rebuild
+/// when it could not, and references met twice in the file.</summary>
+public sealed record CorrespondenceWriteResult(int Inserted, int Updated, TallyDelta Delta, (DateOnly From, DateOnly To)? Rebuild,
+    IReadOnlyList<(string Reference, int FirstLine, int Line)> Duplicates, int DuplicateCount, bool RetryWithStaging = false);
+
+/// <summary>Writes validated rows into the register inside the importer's transaction, the fastest way each database allows.</summary>
+public interface ICorrespondenceWriter : IAsyncDisposable
+{
+    ValueTask WriteAsync(CorrespondenceRow row, CancellationToken cancellationToken);
+
+    Task<CorrespondenceWriteResult> CompleteAsync(CancellationToken cancellationToken);
+}
+
+public static class CorrespondenceWriters
+{
+    public const string Table = "CorrespondenceItems";
+
+    public static async Task<ICorrespondenceWriter> CreateAsync(AppDbContext db, int structureId, int batchId, CancellationToken cancellationToken) =>
+        db.IsSqlite()
+            ? new SqliteCorrespondenceWriter((SqliteConnection)db.Database.GetDbConnection(), structureId, batchId)
+            : await PostgresCorrespondenceWriter.CreateAsync(db, structureId, batchId, cancellationToken);
+}
+
+/// <summary>SQLite: one prepared statement per row through the native API (the ADO.NET layer costs more than the insert itself),
+/// in the importer's transaction. A new reference is inserted; a known one is read back, compared, and updated only when it
+/// changed, so the tally delta is exact and a reference written earlier by this same import is a duplicate of the file.</summary>
+internal sealed class SqliteCorrespondenceWriter : ICorrespondenceWriter
+{
+    private const string Columns = $"{nameof(CorrespondenceItem.ServiceId)}, {nameof(CorrespondenceItem.Channel)}, {nameof(CorrespondenceItem.ReceivedOn)}, "
+        + $"{nameof(CorrespondenceItem.AnsweredOn)}, {nameof(CorrespondenceItem.DueOn)}, {nameof(CorrespondenceItem.HasContact)}, {nameof(CorrespondenceItem.InPerimeter)}";
+
+    private readonly SqliteConnection _connection;
+    private readonly int _structureId;
+    private readonly int _batchId;
+    private readonly TallyDelta _delta = new();
+    private readonly Dictionary<DateOnly, string> _dateTexts = [];
+    private readonly List<(string, int, int)> _duplicates = [];
+    private sqlite3_stmt? _insert;
+    private sqlite3_stmt? _select;
+    private sqlite3_stmt? _update;
+    private int _inserted;
+    private int _updated;
+    private int _duplicateCount;
+
+    public SqliteCorrespondenceWriter(SqliteConnection connection, int structureId, int batchId)
+    {
+        _connection = connection;
+        _structureId = structureId;
+        _batchId = batchId;
+    }
+
+    private sqlite3 Handle => _connection.Handle ?? throw new InvalidOperationException("Connexion SQLite fermée.");
+
+    private void Prepare()
+    {
+        _insert = Statement($"INSERT INTO {CorrespondenceWriters.Table} (StructureId, Reference, {Columns}, BatchId) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO NOTHING");
+        _select = Statement($"SELECT {Columns}, BatchId FROM {CorrespondenceWriters.Table} WHERE StructureId = ?1 AND Reference = ?2");
+        _update = Statement($"UPDATE {CorrespondenceWriters.Table} SET ServiceId = ?3, Channel = ?4, ReceivedOn = ?5, AnsweredOn = ?6, DueOn = ?7, HasContact = ?8, InPerimeter = ?9, BatchId = ?10 WHERE StructureId = ?1 AND Reference = ?2");
+    }
+
+    private sqlite3_stmt Statement(string sql)
+    {
+        Check(raw.sqlite3_prepare_v2(Handle, sql, out var statement));
+        return statement;
+    }
+
+    public ValueTask WriteAsync(CorrespondenceRow row, CancellationToken cancellationToken)
+    {
+        if (_insert is null)
+        {
+            Prepare();
+        }
+        Bind(_insert!, row);
+        Check(raw.sqlite3_step(_insert!), raw.SQLITE_DONE);
+        raw.sqlite3_reset(_insert!);
+        if (raw.sqlite3_changes(Handle) == 1)
+        {
+            _inserted++;
+            _delta.AddCorrespondence(row.Channel, row.ServiceId, row.ReceivedOn, row.AnsweredOn, row.DueOn, row.IsCounted);
+            return ValueTask.CompletedTask;
+        }
+
+        raw.sqlite3_bind_int(_select!, 1, _structureId);
+        raw.sqlite3_bind_text(_select!, 2, row.Reference);
+        Check(raw.sqlite3_step(_select!), raw.SQLITE_ROW);
+        var old = new CorrespondenceRow(0, row.Reference,
+            raw.sqlite3_column_int(_select!, 0),
+            Enum.Parse<CorrespondenceChannel>(raw.sqlite3_column_text(_select!, 1).utf8_to_string()),
+            DateOnly.ParseExact(raw.sqlite3_column_text(_select!, 2).utf8_to_string(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            raw.sqlite3_column_type(_select!, 3) == raw.SQLITE_NULL ? null
+                : DateOnly.ParseExact(raw.sqlite3_column_text(_select!, 3).utf8_to_string(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateOnly.ParseExact(raw.sqlite3_column_text(_select!, 4).utf8_to_string(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            raw.sqlite3_column_int(_select!, 5) != 0,
+            raw.sqlite3_column_int(_select!, 6) != 0);
+        var oldBatch = raw.sqlite3_column_int(_select!, 7);
+        raw.sqlite3_reset(_select!);
+
+        if (oldBatch == _batchId)
+        {
+            _duplicateCount++;
+            if (_duplicates.Count < RegisterImportResult.MaxListedErrors)
+            {
+                _duplicates.Add((row.Reference, 0, row.Line));
+            }
+            return ValueTask.CompletedTask;
+        }
+        if (old with { Line = row.Line } == row)
+        {
+            return ValueTask.CompletedTask;
+        }
+        Bind(_update!, row);
+        Check(raw.sqlite3_step(_update!), raw.SQLITE_DONE);
+        raw.sqlite3_reset(_update!);
+        _updated++;
+        _delta.AddCorrespondence(old.Channel, old.ServiceId, old.ReceivedOn, old.AnsweredOn, old.DueOn, old.IsCounted, -1);
+        _delta.AddCorrespondence(row.Channel, row.ServiceId, row.ReceivedOn, row.AnsweredOn, row.DueOn, row.IsCounted);
+        return ValueTask.CompletedTask;
+    }
+
+    private void Bind(sqlite3_stmt statement, CorrespondenceRow row)
+    {
+        raw.sqlite3_bind_int(statement, 1, _structureId);
+        raw.sqlite3_bind_text(statement, 2, row.Reference);
+        raw.sqlite3_bind_int(statement, 3, row.ServiceId);
+        raw.sqlite3_bind_text(statement, 4, row.Channel.ToString());
+        raw.sqlite3_bind_text(statement, 5, Text(row.ReceivedOn));
+        if (row.AnsweredOn is { } answered)
+        {
+            raw.sqlite3_bind_text(statement, 6, Text(answered));
+        }
+        else
+        {
+            raw.sqlite3_bind_null(statement, 6);
+        }
+        raw.sqlite3_bind_text(statement, 7, Text(row.DueOn));
+        raw.sqlite3_bind_int(statement, 8, row.HasContact ? 1 : 0);
+        raw.sqlite3_bind_int(statement, 9, row.InPerimeter ? 1 : 0);
+        raw.sqlite3_bind_int(statement, 10, _batchId);
+    }
+
+    /// <summary>Dates as EF Core stores DateOnly on SQLite (ISO text), formatted once per distinct date.</summary>
+    private string Text(DateOnly date)
+    {
+        if (!_dateTexts.TryGetValue(date, out var text))
+        {
+            text = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            _dateTexts[date] = text;
+        }
+        return text;
+    }
+
+    private void Check(int result, int expected = raw.SQLITE_OK)
+    {
+        if (result != expected)
+        {
+            throw new InvalidOperationException($"SQLite : {raw.sqlite3_errmsg(Handle).utf8_to_string()} ({result})");
+        }
+    }
+
+    public Task<CorrespondenceWriteResult> CompleteAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new CorrespondenceWriteResult(_inserted, _updated, _delta, null, _duplicates, _duplicateCount));
+
+    public ValueTask DisposeAsync()
+    {
+        _insert?.Dispose();
+        _select?.Dispose();
+        _update?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>PostgreSQL: binary COPY. When the structure's register is empty (the first load of years of history, the big files),
+/// rows are copied straight into the table behind a savepoint; otherwise they go to a temporary staging table and are merged
+/// with two set-based statements (update what changed, insert what is new), and the touched months are re-tallied.</summary>
+internal sealed class PostgresCorrespondenceWriter : ICorrespondenceWriter
+{
+    public const string FastPathSavepoint = "register_fast_path";
+    private const string Staging = "qp_correspondence_staging";
+    private const string ItemColumns = "\"ServiceId\", \"Channel\", \"ReceivedOn\", \"AnsweredOn\", \"DueOn\", \"HasContact\", \"InPerimeter\"";
+
+    private readonly NpgsqlConnection _connection;
+    private readonly int _structureId;
+    private readonly int _batchId;
+    private readonly bool _direct;
+    private readonly TallyDelta _delta = new();
+    private NpgsqlBinaryImporter? _copy;
+    private bool _conflict;
+    private int _rows;
+
+    private PostgresCorrespondenceWriter(NpgsqlConnection connection, int structureId, int batchId, bool direct)
+    {
+        _connection = connection;
+        _structureId = structureId;
+        _batchId = batchId;
+        _direct = direct;
+    }
+
+    public static async Task<ICorrespondenceWriter> CreateAsync(AppDbContext db, int structureId, int batchId, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var exists = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM \"{CorrespondenceWriters.Table}\" WHERE \"StructureId\" = $1)", connection);
+        exists.Parameters.Add(new NpgsqlParameter { Value = structureId });
+        if ((bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+        {
+            return await StagingAsync(db, structureId, batchId, cancellationToken);
+        }
+        await db.Database.CurrentTransaction!.CreateSavepointAsync(FastPathSavepoint, cancellationToken);
+        var writer = new PostgresCorrespondenceWriter(connection, structureId, batchId, direct: true);
+        writer._copy = await connection.BeginBinaryImportAsync(
+            $"COPY \"{CorrespondenceWriters.Table}\" (\"StructureId\", \"Reference\", {ItemColumns}, \"BatchId\") FROM STDIN (FORMAT BINARY)", cancellationToken);
+        return writer;
+    }
+
+    public static async Task<ICorrespondenceWriter> StagingAsync(AppDbContext db, int structureId, int batchId, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await ExecuteAsync(connection, $"CREATE TEMP TABLE IF NOT EXISTS {Staging} (\"Line\" int NOT NULL, \"Reference\" varchar(60) NOT NULL, \"ServiceId\" int NOT NULL, "
+            + "\"Channel\" varchar(12) NOT NULL, \"ReceivedOn\" date NOT NULL, \"AnsweredOn\" date, \"DueOn\" date NOT NULL, \"HasContact\" boolean NOT NULL, "
+            + $"\"InPerimeter\" boolean NOT NULL) ON COMMIT DROP; TRUNCATE {Staging}", cancellationToken);
+        var writer = new PostgresCorrespondenceWriter(connection, structureId, batchId, direct: false);
+        writer._copy = await connection.BeginBinaryImportAsync(
+            $"COPY {Staging} (\"Line\", \"Reference\", {ItemColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        return writer;
+    }
+
+    public ValueTask WriteAsync(CorrespondenceRow row, CancellationToken cancellationToken)
+    {
+        if (_conflict)
+        {
+            return ValueTask.CompletedTask;
+        }
+        try
+        {
+            var copy = _copy!;
+            copy.StartRow();
+            if (_direct)
+            {
+                copy.Write(_structureId, NpgsqlDbType.Integer);
+            }
+            else
+            {
+                copy.Write(row.Line, NpgsqlDbType.Integer);
+            }
+            copy.Write(row.Reference, NpgsqlDbType.Varchar);
+            copy.Write(row.ServiceId, NpgsqlDbType.Integer);
+            copy.Write(row.Channel.ToString(), NpgsqlDbType.Varchar);
+            copy.Write(row.ReceivedOn, NpgsqlDbType.Date);
+            if (row.AnsweredOn is { } answered)
+            {
+                copy.Write(answered, NpgsqlDbType.Date);
+            }
+            else
+            {
+                copy.WriteNull();
+            }
+            copy.Write(row.DueOn, NpgsqlDbType.Date);
+            copy.Write(row.HasContact, NpgsqlDbType.Boolean);
+            copy.Write(row.InPerimeter, NpgsqlDbType.Boolean);
+            if (_direct)
+            {
+                copy.Write(_batchId, NpgsqlDbType.Integer);
+                _delta.AddCorrespondence(row.Channel, row.ServiceId, row.ReceivedOn, row.AnsweredOn, row.DueOn, row.IsCounted);
+            }
+            _rows++;
+        }
+        catch (PostgresException e) when (_direct && e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            _conflict = true;
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public async Task<CorrespondenceWriteResult> CompleteAsync(CancellationToken cancellationToken)
+    {
+        if (!_conflict)
+        {
+            try
+            {
+                await _copy!.CompleteAsync(cancellationToken);
+            }
+            catch (PostgresException e) when (_direct && e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                _conflict = true;
+            }
+        }
+        await DisposeCopyAsync();
+        if (_direct)
+        {
+            return _conflict
+                ? new CorrespondenceWriteResult(0, 0, new TallyDelta(), null, [], 0, RetryWithStaging: true)
+                : new CorrespondenceWriteResult(_rows, 0, _delta, null, [], 0);
+        }
+        return await MergeAsync(cancellationToken);
+    }
+
+    private async Task<CorrespondenceWriteResult> MergeAsync(CancellationToken cancellationToken)
+    {
+        var duplicates = new List<(string, int, int)>();
+        var duplicateCount = 0;
+        await using (var command = new NpgsqlCommand(
+            $"SELECT \"Reference\", min(\"Line\"), max(\"Line\"), count(*) OVER () FROM {Staging} GROUP BY \"Reference\" HAVING count(*) > 1 ORDER BY 3 LIMIT {RegisterImportResult.MaxListedErrors}",
+            _connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                duplicates.Add((reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2)));
+                duplicateCount = (int)reader.GetInt64(3);
+            }
+        }
+        if (duplicates.Count > 0)
+        {
+            return new CorrespondenceWriteResult(0, 0, new TallyDelta(), null, duplicates, duplicateCount);
+        }
+
+        const string differs = "(i.\"ServiceId\", i.\"Channel\", i.\"ReceivedOn\", i.\"AnsweredOn\", i.\"DueOn\", i.\"HasContact\", i.\"InPerimeter\") "
+            + "IS DISTINCT FROM (s.\"ServiceId\", s.\"Channel\", s.\"ReceivedOn\", s.\"AnsweredOn\", s.\"DueOn\", s.\"HasContact\", s.\"InPerimeter\")";
+        var join = $"FROM {Staging} s JOIN \"{CorrespondenceWriters.Table}\" i ON i.\"StructureId\" = $1 AND i.\"Reference\" = s.\"Reference\"";
+        DateOnly? oldFrom = null, oldTo = null;
+        await using (var command = new NpgsqlCommand($"SELECT min(i.\"ReceivedOn\"), max(i.\"ReceivedOn\") {join} WHERE {differs}", _connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = _structureId });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0))
+            {
+                oldFrom = reader.GetFieldValue<DateOnly>(0);
+                oldTo = reader.GetFieldValue<DateOnly>(1);
+            }
+        }
+        int updated;
+        await using (var command = new NpgsqlCommand(
+            $"UPDATE \"{CorrespondenceWriters.Table}\" i SET \"ServiceId\" = s.\"ServiceId\", \"Channel\" = s.\"Channel\", \"ReceivedOn\" = s.\"ReceivedOn\", "
+            + "\"AnsweredOn\" = s.\"AnsweredOn\", \"DueOn\" = s.\"DueOn\", \"HasContact\" = s.\"HasContact\", \"InPerimeter\" = s.\"InPerimeter\", \"BatchId\" = $2 "
+            + $"FROM {Staging} s WHERE i.\"StructureId\" = $1 AND i.\"Reference\" = s.\"Reference\" AND {differs}", _connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = _structureId });
+            command.Parameters.Add(new NpgsqlParameter { Value = _batchId });
+            command.CommandTimeout = 0;
+            updated = await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        int inserted;
+        await using (var command = new NpgsqlCommand(
+            $"INSERT INTO \"{CorrespondenceWriters.Table}\" (\"StructureId\", \"Reference\", {ItemColumns}, \"BatchId\") "
+            + $"SELECT $1, s.\"Reference\", s.\"ServiceId\", s.\"Channel\", s.\"ReceivedOn\", s.\"AnsweredOn\", s.\"DueOn\", s.\"HasContact\", s.\"InPerimeter\", $2 FROM {Staging} s "
+            + $"WHERE NOT EXISTS (SELECT 1 FROM \"{CorrespondenceWriters.Table}\" i WHERE i.\"StructureId\" = $1 AND i.\"Reference\" = s.\"Reference\")", _connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = _structureId });
+            command.Parameters.Add(new NpgsqlParameter { Value = _batchId });
+            command.CommandTimeout = 0;
+            inserted = await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var rebuild = (From: oldFrom ?? DateOnly.MaxValue, To: oldTo ?? DateOnly.MinValue);
+        rebuild = (new DateOnly(rebuild.From.Year, rebuild.From.Month, 1), new DateOnly(rebuild.To.Year, rebuild.To.Month, 1));
+        return new CorrespondenceWriteResult(inserted, updated, new TallyDelta(), rebuild, [], 0);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => new(DisposeCopyAsync());
+
+    private async Task DisposeCopyAsync()
+    {
+        if (_copy is null)
+        {
+            return;
+        }
+        try
+        {
+            await _copy.DisposeAsync();
+        }
+        catch (PostgresException)
+        {
+            // The COPY already failed; the importer rolls back to its savepoint or drops the transaction.
+        }
+        _copy = null;
+    }
+}

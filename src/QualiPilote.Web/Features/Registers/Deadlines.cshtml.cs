@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.Registers;
+
+/// <summary>Response deadlines per channel with the date they take effect; saving recomputes the items and indicators concerned.</summary>
+[Authorize(Policy = Policies.StructureManage)]
+public class DeadlinesModel(StructureAccess access, AppDbContext db, DeadlineEditor editor) : StructurePageModel(access)
+{
+    [BindProperty]
+    public DeadlineInput Input { get; set; } = new();
+
+    public IReadOnlyList<ResponseDeadline> Deadlines { get; private set; } = [];
+
+    public static IEnumerable<SelectListItem> Channels => CorrespondenceChannels.All.Select(c => new SelectListItem(c.Label(), c.ToString()));
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (ModelState.IsValid)
+        {
+            var errors = await editor.SaveAsync(Structure, Input);
+            if (errors.Count == 0)
+            {
+                TempData["Success"] = $"Délai enregistré : {Input.Channel!.Value.Label().ToLowerInvariant()}s reçus à partir du {Fr.Date(Input.EffectiveFrom)}, {Input.Days} jours. Les indicateurs sont recalculés.";
+                return Redirect($"/structures/{Structure.Code}/registres/delais");
+            }
+            ModelState.AddErrors(errors);
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id)
+    {
+        if (!await editor.DeleteAsync(Structure, id))
+        {
+            return NotFound();
+        }
+        TempData["Success"] = "Délai supprimé ; les indicateurs sont recalculés.";
+        return Redirect($"/structures/{Structure.Code}/registres/delais");
+    }
+
+    private async Task LoadAsync() =>
+        Deadlines = await db.Set<ResponseDeadline>().AsNoTracking().Where(d => d.StructureId == Structure.Id)
+            .OrderBy(d => d.Channel).ThenBy(d => d.EffectiveFrom).ToListAsync();
+}

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Authorization;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.Registers;
+
+/// <summary>Relay referents import their own service's lines (checked line by line); quality referents any service's.</summary>
+[Authorize(Policy = Policies.StructureServiceEdit)]
+public class ImportCorrespondenceModel(StructureAccess access, CorrespondenceImporter importer) : ImportPage(access)
+{
+    public override RegisterKind Register => RegisterKind.Correspondence;
+
+    protected override Task<RegisterImportResult> ImportAsync(Stream file, string fileName) =>
+        importer.ImportAsync(Structure, Scope, User, file, fileName, HttpContext.RequestAborted);
+}

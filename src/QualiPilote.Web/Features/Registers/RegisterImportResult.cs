@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.Registers;
+
+/// <summary>What an import answers: the batch written, or the first errors (line, field, French message) and their total.
+/// Either way nothing is half-stored.</summary>
+public sealed record RegisterImportResult(RegisterImport? Batch, IReadOnlyList<FieldError> Errors, int ErrorCount)
+{
+    /// <summary>Errors listed in an answer; the total is always given. A file with 100 000 bad rows answers quickly with these.</summary>
+    public const int MaxListedErrors = 100;
+
+    public bool Succeeded => Batch is not null;
+
+    public static RegisterImportResult Failed(FieldError error) => new(null, [error], 1);
+
+    public string Summary => Batch is null
+        ? $"Import refusé : {ErrorCount} erreur(s), rien n'a été enregistré."
+        : Batch.Imported + Batch.Updated == 0
+            ? $"Import terminé : le fichier ({Batch.Rows} ligne(s)) ne change rien au registre."
+            : $"Import terminé : {Batch.Imported} ligne(s) ajoutée(s), {Batch.Updated} modifiée(s), {Batch.Unchanged} inchangée(s).";
+}
+
+/// <summary>The errors of one import: every error is counted, only the first ones are kept.</summary>
+public sealed class ImportErrors
+{
+    public List<FieldError> Listed { get; } = [];
+    public int Count { get; private set; }
+
+    public void Add(int line, string field, string message)
+    {
+        Count++;
+        if (Listed.Count < RegisterImportResult.MaxListedErrors)
+        {
+            Listed.Add(new FieldError(line, field, message));
+        }
+    }
+
+    public RegisterImportResult ToResult() => new(null, Listed, Count);
+}
+
+/// <summary>What every register import shares: a seekable copy of the upload, its hash, and the batch record.</summary>
+public static class RegisterUpload
+{
+    /// <summary>The upload as a seekable stream (form uploads already are; others are spooled to a temporary file, never to memory).</summary>
+    public static async Task<Stream> SeekableAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        if (stream.CanSeek)
+        {
+            return stream;
+        }
+        var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        await stream.CopyToAsync(spool, cancellationToken);
+        spool.Position = 0;
+        return spool;
+    }
+
+    public static async Task<string> Sha256Async(Stream stream, CancellationToken cancellationToken)
+    {
+        var start = stream.Position;
+        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+        stream.Position = start;
+        return hash;
+    }
+
+    public static RegisterImport NewBatch(int structureId, RegisterKind kind, string? fileName, string? sha256, ClaimsPrincipal? user, TimeProvider clock) => new()
+    {
+        StructureId = structureId,
+        Register = kind,
+        FileName = fileName is null ? null : Path.GetFileName(fileName),
+        Sha256 = sha256,
+        UserId = user?.FindFirstValue(ClaimTypes.NameIdentifier),
+        UserName = user?.Identity?.IsAuthenticated == true ? user.Identity.Name ?? "?" : "système",
+        At = clock.GetUtcNow().UtcDateTime,
+    };
+
+    public static bool TryParseYesNo(string? text, bool defaultValue, out bool value)
+    {
+        switch (TextKey.Normalize(text))
+        {
+            case "":
+                value = defaultValue;
+                return true;
+            case "oui" or "o" or "yes" or "1" or "vrai" or "true":
+                value = true;
+                return true;
+            case "non" or "n" or "no" or "0" or "faux" or "false":
+                value = false;
+                return true;
+            default:
+                value = defaultValue;
+                return false;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.Registers;
+
+public static class RegistersApi
+{
+    /// <summary>Uploads of a million register rows (about 50 MB of CSV) must get through; files are streamed, never held in memory.</summary>
+    public const long MaxUploadBytes = 1L << 30;
+
+    public sealed record ImportDto(int Batch, int Rows, int Imported, int Updated, int Unchanged);
+    public sealed record DeadlineDto(int Id, CorrespondenceChannel Channel, DateOnly EffectiveFrom, int Days, bool WorkingDays);
+    public sealed record DeadlinePayload(CorrespondenceChannel? Channel, DateOnly? EffectiveFrom, int? Days, bool? WorkingDays);
+
+    public static void MapRegistersApi(this RouteGroupBuilder api)
+    {
+        var registers = api.MapGroup("/structures/{code}/registers").WithTags("Registres");
+        Upload(registers.MapPost("/correspondence", ImportCorrespondenceAsync)).RequireAuthorization(Policies.StructureServiceEdit)
+            .WithSummary("Importer le registre des courriers, courriels et réclamations (CSV ou XLSX)")
+            .WithDescription("Colonnes : reference;service;canal;recu_le;repondu_le;contact[;perimetre]. Séparateur ; ou , ; UTF-8 ou Windows-1252. "
+                + "Une référence déjà enregistrée est mise à jour. Tout ou rien : 422 avec les premières erreurs {line, field, message} et leur nombre (errorCount). "
+                + "Un référent-relais n'importe que les lignes de son service.");
+        Upload(registers.MapPost("/calls", ImportCallsAsync)).RequireAuthorization(Policies.StructureManage)
+            .WithSummary("Importer les appels (date_heure;statut ou debut;fin;presentes;decroches)");
+        Upload(registers.MapPost("/attendance", ImportAttendanceAsync)).RequireAuthorization(Policies.StructureManage)
+            .WithSummary("Importer la fréquentation (mois;site;categorie;nombre)");
+
+        var deadlines = api.MapGroup("/structures/{code}/deadlines").WithTags("Registres");
+        deadlines.MapGet("/", ListDeadlinesAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Délais de réponse par canal et date d'effet");
+        deadlines.MapPut("/", SaveDeadlineAsync).RequireAuthorization(Policies.StructureManage)
+            .WithSummary("Fixer un délai de réponse (canal, date d'effet, jours, jours ouvrés ou calendaires)")
+            .WithDescription("Les dates limites des éléments reçus à partir de cette date et les indicateurs sont recalculés.");
+    }
+
+    private static RouteHandlerBuilder Upload(RouteHandlerBuilder endpoint) =>
+        endpoint.Accepts<IFormFile>("multipart/form-data")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
+            .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes);
+
+    private static Task<IResult> ImportCorrespondenceAsync(string code, IFormFile? file, HttpContext http, StructureAccess access, CorrespondenceImporter importer) =>
+        ImportAsync(code, file, http, access, (structure, scope, stream, name) => importer.ImportAsync(structure, scope, http.User, stream, name, http.RequestAborted));
+
+    private static Task<IResult> ImportCallsAsync(string code, IFormFile? file, HttpContext http, StructureAccess access, CallsImporter importer) =>
+        ImportAsync(code, file, http, access, (structure, _, stream, name) => importer.ImportAsync(structure, http.User, stream, name, http.RequestAborted));
+
+    private static Task<IResult> ImportAttendanceAsync(string code, IFormFile? file, HttpContext http, StructureAccess access, AttendanceImporter importer) =>
+        ImportAsync(code, file, http, access, (structure, _, stream, name) => importer.ImportAsync(structure, http.User, stream, name, http.RequestAborted));
+
+    private static async Task<IResult> ImportAsync(string code, IFormFile? file, HttpContext http, StructureAccess access,
+        Func<Structures.Structure, UserScope, Stream, string, Task<RegisterImportResult>> import)
+    {
+        var structure = await access.FindStructureAsync(code, http.RequestAborted);
+        if (structure is null)
+        {
+            return Problems.UnknownStructure(code);
+        }
+        if (file is null || file.Length == 0)
+        {
+            return Problems.Validation([new FieldError(null, "file", "joignez le fichier du registre (champ « file », CSV ou XLSX).")]);
+        }
+        var scope = await access.ScopeAsync(http.User, http.RequestAborted);
+        await using var stream = file.OpenReadStream();
+        var result = await import(structure, scope, stream, file.FileName);
+        if (!result.Succeeded)
+        {
+            return Problems.Validation(result.Errors, result.ErrorCount, result.Summary);
+        }
+        var batch = result.Batch!;
+        return TypedResults.Ok(new ImportDto(batch.Id, batch.Rows, batch.Imported, batch.Updated, batch.Unchanged));
+    }
+
+    private static async Task<Results<Ok<List<DeadlineDto>>, ProblemHttpResult>> ListDeadlinesAsync(string code, StructureAccess access, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var structure = await access.FindStructureAsync(code, cancellationToken);
+        if (structure is null)
+        {
+            return Problems.UnknownStructure(code);
+        }
+        return TypedResults.Ok(await db.Set<ResponseDeadline>().AsNoTracking().Where(d => d.StructureId == structure.Id)
+            .OrderBy(d => d.Channel).ThenBy(d => d.EffectiveFrom)
+            .Select(d => new DeadlineDto(d.Id, d.Channel, d.EffectiveFrom, d.Days, d.WorkingDays)).ToListAsync(cancellationToken));
+    }
+
+    private static async Task<IResult> SaveDeadlineAsync(string code, DeadlinePayload payload, StructureAccess access, DeadlineEditor editor, AppDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var structure = await access.FindStructureAsync(code, cancellationToken);
+        if (structure is null)
+        {
+            return Problems.UnknownStructure(code);
+        }
+        var errors = await editor.SaveAsync(structure, new DeadlineInput
+        {
+            Channel = payload.Channel,
+            EffectiveFrom = payload.EffectiveFrom,
+            Days = payload.Days,
+            WorkingDays = payload.WorkingDays ?? true,
+        }, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+        return await ListDeadlinesAsync(code, access, db, cancellationToken);
+    }
+}

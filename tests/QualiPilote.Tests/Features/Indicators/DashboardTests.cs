@@ -1,0 +1,117 @@
+using System.Net;
+using AngleSharp.Dom;
+using MiniExcelLibs;
+using QualiPilote.Tests.Infrastructure;
+using QualiPilote.Web.Features.Demo;
+
+namespace QualiPilote.Tests.Features.Indicators;
+
+/// <summary>The demo Savoie prefecture's dashboard shows the seed's 2020-2023 table, computed from its registers,
+/// and every value leads to the rows behind it.</summary>
+public class DashboardTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    private static string Row(IElement table, string label) =>
+        table.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")?.TextContent.Trim() == label).TextContent;
+
+    [Fact]
+    public async Task The_dashboard_shows_the_seed_table_with_targets_and_comments()
+    {
+        using var browser = await Browser.LoginAsync(factory, DemoData.SavoieAgent.Email);
+        var page = await browser.GetPageAsync("/structures/pref-73/indicateurs?vue=annees&debut=2020&fin=2023");
+        var table = page.QuerySelector("#tableau table")!;
+        Assert.Equal(["Indicateur", "Cible 2023", "2020", "2021", "2022", "2023"], table.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()));
+
+        string[] Values(string label) => table.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")?.TextContent.Trim() == label)
+            .QuerySelectorAll("td a.qp-value").Select(a => a.TextContent.Trim()).ToArray();
+        Assert.Equal(["85,00 %", "85,43 %", "95,26 %", "88,20 %"], Values("Délai de réponse aux courriers").Select(v => v.Replace('\u00a0', ' ')));
+        Assert.Equal(["75,50 %", "93,26 %", "86,21 %", "94,29 %"], Values("Délai de réponse aux courriels").Select(v => v.Replace('\u00a0', ' ')));
+        Assert.Equal(["88,00 %", "100,00 %", "100,00 %", "100,00 %"], Values("Délai de réponse aux réclamations").Select(v => v.Replace('\u00a0', ' ')));
+        Assert.Equal(["74,53 %", "89,33 %", "95,41 %", "90,81 %"], Values("Taux d'appels décrochés").Select(v => v.Replace('\u00a0', ' ')));
+        Assert.Equal(["2 772", "3 250"], Values("Fréquentation de l'accueil général").Select(v => v.Replace('\u202f', ' ').Replace('\u00a0', ' ')));
+        Assert.Equal(["2 581"], Values("Fréquentation des points d'accès numériques (PAN)").Select(v => v.Replace('\u202f', ' ').Replace('\u00a0', ' ')));
+
+        var calls = Row(table, "Taux d'appels décrochés");
+        Assert.Contains("Année COVID", calls, StringComparison.Ordinal);
+        Assert.Contains("Rattachement DDETSPP-Mérande le 25/10/22", calls, StringComparison.Ordinal);
+        Assert.Contains("Non atteint", calls, StringComparison.Ordinal); // 2020 and 2021 below 90 %
+        Assert.Contains("≥ 80,00", Row(table, "Délai de réponse aux courriers"), StringComparison.Ordinal);
+        Assert.Contains("11,40", Row(table, "Taux d'engagement sur les réseaux sociaux"), StringComparison.Ordinal);
+
+        // Each chart comes with the table of its figures.
+        Assert.NotNull(page.QuerySelector("bar-chart"));
+        Assert.Contains(page.QuerySelectorAll("figure table caption"), c => c.TextContent.Contains("Délai de réponse aux courriers", StringComparison.Ordinal));
+        Assert.NotNull(page.QuerySelector("script[type=module][src^='/lib/dsfr-chart/DSFRChart.js']"));
+    }
+
+    [Fact]
+    public async Task Quarters_of_a_year_and_the_service_breakdown_are_shown()
+    {
+        using var browser = await Browser.LoginAsync(factory, DemoData.SavoieReferent.Email);
+        var page = await browser.GetPageAsync("/structures/pref-73/indicateurs?vue=trimestres&annee=2026");
+        var table = page.QuerySelector("#tableau table")!;
+        Assert.Equal(["Indicateur", "Cible 2026", "T1 2026", "T2 2026", "T3 2026", "T4 2026", "Année 2026"],
+            table.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()));
+        var emails = Row(table, "Délai de réponse aux courriels");
+        Assert.Contains("69,35", emails, StringComparison.Ordinal);
+        Assert.Contains("Alerte", emails, StringComparison.Ordinal); // below the 75 % alert threshold
+        Assert.Contains("5 en attente", emails, StringComparison.Ordinal);
+
+        var services = page.QuerySelector("#services + .fr-table table")!;
+        Assert.Contains(services.QuerySelectorAll("tbody th"), th => th.TextContent.Contains("DCL-BI", StringComparison.Ordinal));
+
+        var dcl = await browser.GetPageAsync("/structures/pref-73/indicateurs?vue=annees&debut=2023&fin=2023&service=DCL");
+        var rows = dcl.QuerySelectorAll("#tableau tbody tr th[scope=row]").Select(th => th.TextContent.Trim()).ToList();
+        Assert.Equal(["Délai de réponse aux courriers", "Délai de réponse aux courriels", "Délai de réponse aux réclamations"], rows);
+    }
+
+    [Fact]
+    public async Task A_value_opens_the_items_behind_it_late_ones_and_their_service()
+    {
+        using var browser = await Browser.LoginAsync(factory, DemoData.SavoieAgent.Email);
+        var page = await browser.GetPageAsync("/structures/pref-73/indicateurs?vue=annees&debut=2020&fin=2023");
+        var link = page.QuerySelectorAll("#tableau a.qp-value").First(a => a.TextContent.Contains("88,20", StringComparison.Ordinal)).GetAttribute("href")!;
+        Assert.Equal("/structures/pref-73/indicateurs/delai-courriers/2023", link);
+
+        var detail = await browser.GetPageAsync(link);
+        var text = detail.QuerySelector("main")!.TextContent;
+        Assert.Contains("441 élément(s) répondu(s) dans le délai sur 500", text, StringComparison.Ordinal);
+        var late = await browser.GetPageAsync(link + "?statut=Late");
+        Assert.Contains("59 élément(s)", late.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var rows = late.QuerySelectorAll("#enregistrements ~ .fr-table tbody tr").ToList();
+        Assert.Equal(50, rows.Count); // first page
+        Assert.All(rows, r => Assert.Contains("Hors délai", r.TextContent, StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Children[1].TextContent == "DCL-BI");
+
+        var complaints = await browser.GetPageAsync("/structures/pref-73/indicateurs/delai-reclamations/2023?statut=Excluded");
+        Assert.Contains("4 élément(s)", complaints.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("sans coordonnées", complaints.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        var calls = await browser.GetPageAsync("/structures/pref-73/indicateurs/appels-decroches/2023");
+        var tables = calls.QuerySelectorAll("main table");
+        Assert.Equal(4, tables[tables.Length - 1].QuerySelectorAll("tbody tr").Length); // the four quarterly rows of the exchange
+    }
+
+    [Fact]
+    public async Task The_dashboard_exports_to_excel_and_unknown_values_are_404()
+    {
+        using var browser = await Browser.LoginAsync(factory, DemoData.SavoieAgent.Email);
+        using var response = await browser.GetAsync("/structures/pref-73/indicateurs/export?vue=annees&debut=2020&fin=2023");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rows = MiniExcel.Query(await response.Content.ReadAsStreamAsync(), useHeaderRow: true, sheetName: "Tableau de bord").Cast<IDictionary<string, object>>().ToList();
+        var mail2023 = rows.Single(r => (string)r["Code"] == "delai-courriers" && (string)r["Période"] == "2023");
+        Assert.Equal(88.2, Convert.ToDouble(mail2023["Valeur"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(500, Convert.ToDouble(mail2023["Dénominateur"], System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/structures/pref-73/indicateurs/inconnu/2023")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/structures/pref-73/indicateurs/delai-courriers/2023-T9")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Auditors_and_other_structures_do_not_see_the_dashboard()
+    {
+        using var auditor = await Browser.LoginAsync(factory, DemoData.SavoieAuditor.Email);
+        Assert.Equal(HttpStatusCode.Redirect, (await auditor.GetAsync("/structures/pref-73/indicateurs")).StatusCode);
+        using var lozere = await Browser.LoginAsync(factory, DemoData.LozereReferent.Email);
+        Assert.Equal(HttpStatusCode.Redirect, (await lozere.GetAsync("/structures/pref-73/indicateurs/delai-courriers/2023")).StatusCode);
+    }
+}
