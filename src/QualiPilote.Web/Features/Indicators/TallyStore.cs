@@ -109,10 +109,11 @@ public sealed class TallyStore(AppDbContext db)
         await InsertAsync(structureId, added, cancellationToken);
     }
 
-    private const int InsertBatch = 500;
+    private const int InsertBatch = 50;
 
     /// <summary>New tally rows in multi-row INSERTs: a first import of years of history creates thousands of them at once,
-    /// which row-by-row change tracking would make the slowest part of the import.</summary>
+    /// which row-by-row change tracking would make the slowest part of the import. Batches stay small because SQLite looks
+    /// named parameters up one by one, so a statement's cost grows with the square of its parameter count.</summary>
     private async Task InsertAsync(int structureId, List<(TallyDelta.Key Key, TallyDelta.Counts Counts)> added, CancellationToken cancellationToken)
     {
         foreach (var chunk in added.Chunk(InsertBatch))

@@ -45,7 +45,9 @@ internal sealed class SqliteCorrespondenceWriter : ICorrespondenceWriter
     private readonly int _structureId;
     private readonly int _batchId;
     private readonly TallyDelta _delta = new();
-    private readonly Dictionary<DateOnly, string> _dateTexts = [];
+    private readonly Dictionary<DateOnly, byte[]> _dateTexts = [];
+    private static readonly Dictionary<CorrespondenceChannel, byte[]> ChannelTexts =
+        CorrespondenceChannels.All.ToDictionary(c => c, c => System.Text.Encoding.UTF8.GetBytes(c.ToString()));
     private readonly List<(string, int, int)> _duplicates = [];
     private sqlite3_stmt? _insert;
     private sqlite3_stmt? _select;
@@ -68,6 +70,13 @@ internal sealed class SqliteCorrespondenceWriter : ICorrespondenceWriter
         _insert = Statement($"INSERT INTO {CorrespondenceWriters.Table} (StructureId, Reference, {Columns}, BatchId) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO NOTHING");
         _select = Statement($"SELECT {Columns}, BatchId FROM {CorrespondenceWriters.Table} WHERE StructureId = ?1 AND Reference = ?2");
         _update = Statement($"UPDATE {CorrespondenceWriters.Table} SET ServiceId = ?3, Channel = ?4, ReceivedOn = ?5, AnsweredOn = ?6, DueOn = ?7, HasContact = ?8, InPerimeter = ?9, BatchId = ?10 WHERE StructureId = ?1 AND Reference = ?2");
+        // Bindings survive sqlite3_reset: the structure and the batch are bound once.
+        foreach (var statement in new[] { _insert, _select, _update })
+        {
+            raw.sqlite3_bind_int(statement, 1, _structureId);
+        }
+        raw.sqlite3_bind_int(_insert, 10, _batchId);
+        raw.sqlite3_bind_int(_update, 10, _batchId);
     }
 
     private sqlite3_stmt Statement(string sql)
@@ -92,8 +101,7 @@ internal sealed class SqliteCorrespondenceWriter : ICorrespondenceWriter
             return ValueTask.CompletedTask;
         }
 
-        raw.sqlite3_bind_int(_select!, 1, _structureId);
-        raw.sqlite3_bind_text(_select!, 2, row.Reference);
+        raw.sqlite3_bind_text16(_select!, 2, row.Reference.AsSpan());
         Check(raw.sqlite3_step(_select!), raw.SQLITE_ROW);
         var old = new CorrespondenceRow(0, row.Reference,
             raw.sqlite3_column_int(_select!, 0),
@@ -129,12 +137,13 @@ internal sealed class SqliteCorrespondenceWriter : ICorrespondenceWriter
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Binds a row without allocating: the reference as UTF-16 (SQLite converts it), coded values and dates
+    /// from byte arrays made once.</summary>
     private void Bind(sqlite3_stmt statement, CorrespondenceRow row)
     {
-        raw.sqlite3_bind_int(statement, 1, _structureId);
-        raw.sqlite3_bind_text(statement, 2, row.Reference);
+        raw.sqlite3_bind_text16(statement, 2, row.Reference.AsSpan());
         raw.sqlite3_bind_int(statement, 3, row.ServiceId);
-        raw.sqlite3_bind_text(statement, 4, row.Channel.ToString());
+        raw.sqlite3_bind_text(statement, 4, ChannelTexts[row.Channel].AsSpan());
         raw.sqlite3_bind_text(statement, 5, Text(row.ReceivedOn));
         if (row.AnsweredOn is { } answered)
         {
@@ -147,15 +156,14 @@ internal sealed class SqliteCorrespondenceWriter : ICorrespondenceWriter
         raw.sqlite3_bind_text(statement, 7, Text(row.DueOn));
         raw.sqlite3_bind_int(statement, 8, row.HasContact ? 1 : 0);
         raw.sqlite3_bind_int(statement, 9, row.InPerimeter ? 1 : 0);
-        raw.sqlite3_bind_int(statement, 10, _batchId);
     }
 
-    /// <summary>Dates as EF Core stores DateOnly on SQLite (ISO text), formatted once per distinct date.</summary>
-    private string Text(DateOnly date)
+    /// <summary>Dates as EF Core stores DateOnly on SQLite (ISO text), encoded once per distinct date.</summary>
+    private ReadOnlySpan<byte> Text(DateOnly date)
     {
         if (!_dateTexts.TryGetValue(date, out var text))
         {
-            text = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            text = System.Text.Encoding.UTF8.GetBytes(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             _dateTexts[date] = text;
         }
         return text;
