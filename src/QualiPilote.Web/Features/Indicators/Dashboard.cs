@@ -6,7 +6,7 @@ using QualiPilote.Web.Features.Structures;
 namespace QualiPilote.Web.Features.Indicators;
 
 /// <summary>What the dashboard shows for a choice of periods and service; the page and its Excel export read the same.</summary>
-public sealed record Dashboard(bool Quarterly, int Year, int FromYear, int ToYear, int CurrentYear, Service? Service, IReadOnlyList<Service> Services,
+public sealed record Dashboard(bool Quarterly, int Year, int FromYear, int ToYear, bool Clipped, int CurrentYear, Service? Service, IReadOnlyList<Service> Services,
     IReadOnlyList<Period> Periods, IReadOnlyList<Dashboard.Row> Rows, IReadOnlyList<Indicator> BreakdownIndicators, IReadOnlyList<Dashboard.ServiceRow> Breakdown)
 {
     public const int MaxYears = 7;
@@ -56,6 +56,6 @@ public sealed class DashboardQuery(AppDbContext db, IndicatorQuery query, TimePr
             .Select(s => new Dashboard.ServiceRow(s, byIndicator.Select(list => list.Where(x => x.ServiceId == s.Id).Select(x => x.Result).FirstOrDefault()).ToList()))
             .Where(r => r.Cells.Any(c => c is not null))
             .ToList();
-        return new Dashboard(quarterly, theYear, fromYear, toYear, currentYear, service, services, periods, rows, breakdownIndicators, breakdown);
+        return new Dashboard(quarterly, theYear, fromYear, toYear, !quarterly && from < fromYear, currentYear, service, services, periods, rows, breakdownIndicators, breakdown);
     }
 }
