@@ -6,7 +6,7 @@ using QualiPilote.Web.Features.Structures;
 namespace QualiPilote.Web.Features.Indicators;
 
 /// <summary>Monthly counts behind a computed indicator, per service and category, kept current by every write to a register
-/// so that dashboards, the API and public pages never read the registers themselves (docs/adr/0012).
+/// so that dashboards, the API and public pages never read the registers themselves (docs/adr/0012-monthly-tallies.md).
 /// Correspondence: <see cref="Numerator"/> answered on time, <see cref="Denominator"/> answered, <see cref="Excluded"/> without
 /// contact or outside the perimeter; unanswered items are counted in rows carrying their <see cref="DueOn"/> date in
 /// <see cref="Open"/>, because they turn from pending to late when that day passes. Calls: answered / presented.

@@ -19,7 +19,7 @@ public sealed record CorrespondenceRow(int Line, string Reference, int ServiceId
 /// <summary>Imports the correspondence register (reference;service;canal;recu_le;repondu_le;contact[;perimetre]) of a structure,
 /// all or nothing: the file is streamed once, each row is checked and written in one transaction, and the first error stops
 /// the writing (the rest is still read to count the errors). A reference already stored is updated, so importing the same
-/// file twice changes nothing. Monthly tallies are updated in the same transaction (docs/adr/0011).</summary>
+/// file twice changes nothing. Monthly tallies are updated in the same transaction (docs/adr/0011-register-imports.md).</summary>
 public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, TimeProvider clock)
 {
     public static readonly string[] ReferenceColumn = ["reference", "ref", "numero", "n"];

@@ -8,7 +8,7 @@ namespace QualiPilote.Web.Features.Registers;
 /// <summary>One line of the correspondence register: a letter, e-mail or complaint, when it came and when it was answered.
 /// Rows arrive by the million, so they are not audited one by one: <see cref="BatchId"/> names the import (or form entry)
 /// that last wrote the row, and that batch is audited. No foreign keys either: PostgreSQL checks them with a trigger per row,
-/// which triples a bulk load; the importer checks the structure and the service instead (docs/adr/0011).</summary>
+/// which triples a bulk load; the importer checks the structure and the service instead (docs/adr/0011-register-imports.md).</summary>
 [NotAudited]
 public class CorrespondenceItem : IStructureOwned
 {
