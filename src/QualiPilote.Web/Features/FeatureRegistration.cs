@@ -30,6 +30,7 @@ public static class FeatureRegistration
         services.AddSingleton(builder.Configuration.GetSection("Storage").Get<FileStoreOptions>() ?? new FileStoreOptions());
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddScoped<DemoData>();
+        services.AddScoped<AdminBootstrap>();
     }
 
     public static void MapFeatures(this WebApplication app)
