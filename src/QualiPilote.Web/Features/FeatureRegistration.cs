@@ -40,5 +40,7 @@ public static class FeatureRegistration
         api.MapAuthApi();
         api.MapReferentialsApi();
         api.MapStructuresApi();
+        api.MapMembersApi();
+        api.MapAuditTrailApi();
     }
 }

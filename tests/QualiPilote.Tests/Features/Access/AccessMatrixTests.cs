@@ -78,6 +78,12 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
         ["POST /api/v1/structures/{code}/services"] = Rule.StructureManage,
         ["GET /api/v1/structures/{code}/perimeter"] = Rule.StructureAuditRead,
         ["PUT /api/v1/structures/{code}/perimeter"] = Rule.StructureManage,
+        ["GET /api/v1/structures/{code}/members/"] = Rule.StructureManage,
+        ["POST /api/v1/structures/{code}/members/"] = Rule.StructureManage,
+        ["DELETE /api/v1/structures/{code}/members/{id:int}"] = Rule.StructureManage,
+        ["POST /api/v1/users"] = Rule.NationalAdmin,
+        ["GET /api/v1/structures/{code}/audit-trail"] = Rule.StructureManage,
+        ["GET /api/v1/audit-trail"] = Rule.NationalAdmin,
     };
 
     private sealed record Persona(string Name, string? Email, Rule[] Grants);
