@@ -1,0 +1,461 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace QualiPilote.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ActionPlanAuditsLabelling : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "CompletedOn",
+                table: "ImprovementActions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Efficacy",
+                table: "ImprovementActions",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "EfficacyCheckedOn",
+                table: "ImprovementActions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "EfficacyNote",
+                table: "ImprovementActions",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "UpdatedAt",
+                table: "ImprovementActions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "UpdatedBy",
+                table: "ImprovementActions",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "ImprovementActions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "ActionReminder",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StructureId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Recipients = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionReminder", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActionReminder_ImprovementActions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "ImprovementActions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Audit",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StructureId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReferentialId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Auditors = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Conclusion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ReportKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ReportFileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    ReportContentType = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    ReportLength = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReportSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ReportUploadedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Audit", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Audit_Referentials_ReferentialId",
+                        column: x => x.ReferentialId,
+                        principalTable: "Referentials",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Audit_Structures_StructureId",
+                        column: x => x.StructureId,
+                        principalTable: "Structures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notification",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    StructureId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ActionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notification", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notification_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Notification_ImprovementActions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "ImprovementActions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Notification_Structures_StructureId",
+                        column: x => x.StructureId,
+                        principalTable: "Structures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderRun",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Reminders = table.Column<int>(type: "INTEGER", nullable: false),
+                    Notifications = table.Column<int>(type: "INTEGER", nullable: false),
+                    Emails = table.Column<int>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderRun", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditFinding",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StructureId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuditId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    EngagementId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ServiceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ActionId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditFinding", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AuditFinding_Audit_AuditId",
+                        column: x => x.AuditId,
+                        principalTable: "Audit",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AuditFinding_Engagements_EngagementId",
+                        column: x => x.EngagementId,
+                        principalTable: "Engagements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AuditFinding_ImprovementActions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "ImprovementActions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_AuditFinding_Services_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "Services",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditModule",
+                columns: table => new
+                {
+                    AuditId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ModuleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StructureId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditModule", x => new { x.AuditId, x.ModuleId });
+                    table.ForeignKey(
+                        name: "FK_AuditModule_Audit_AuditId",
+                        column: x => x.AuditId,
+                        principalTable: "Audit",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AuditModule_Modules_ModuleId",
+                        column: x => x.ModuleId,
+                        principalTable: "Modules",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditService",
+                columns: table => new
+                {
+                    AuditId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ServiceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StructureId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditService", x => new { x.AuditId, x.ServiceId });
+                    table.ForeignKey(
+                        name: "FK_AuditService_Audit_AuditId",
+                        column: x => x.AuditId,
+                        principalTable: "Audit",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AuditService_Services_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "Services",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Milestone",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StructureId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    PlannedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AuditId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DerivedFromId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Milestone", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Milestone_Audit_AuditId",
+                        column: x => x.AuditId,
+                        principalTable: "Audit",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Milestone_Milestone_DerivedFromId",
+                        column: x => x.DerivedFromId,
+                        principalTable: "Milestone",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Milestone_Structures_StructureId",
+                        column: x => x.StructureId,
+                        principalTable: "Structures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionReminder_ActionId_Kind_Period",
+                table: "ActionReminder",
+                columns: new[] { "ActionId", "Kind", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Audit_ReferentialId",
+                table: "Audit",
+                column: "ReferentialId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Audit_StructureId_StartDate",
+                table: "Audit",
+                columns: new[] { "StructureId", "StartDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditFinding_ActionId",
+                table: "AuditFinding",
+                column: "ActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditFinding_AuditId",
+                table: "AuditFinding",
+                column: "AuditId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditFinding_EngagementId",
+                table: "AuditFinding",
+                column: "EngagementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditFinding_ServiceId",
+                table: "AuditFinding",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditFinding_StructureId",
+                table: "AuditFinding",
+                column: "StructureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditModule_ModuleId",
+                table: "AuditModule",
+                column: "ModuleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditModule_StructureId",
+                table: "AuditModule",
+                column: "StructureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditService_ServiceId",
+                table: "AuditService",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestone_AuditId",
+                table: "Milestone",
+                column: "AuditId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestone_DerivedFromId",
+                table: "Milestone",
+                column: "DerivedFromId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestone_StructureId_PlannedOn",
+                table: "Milestone",
+                columns: new[] { "StructureId", "PlannedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notification_ActionId",
+                table: "Notification",
+                column: "ActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notification_StructureId",
+                table: "Notification",
+                column: "StructureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notification_UserId_ReadAt",
+                table: "Notification",
+                columns: new[] { "UserId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderRun_StartedAt",
+                table: "ReminderRun",
+                column: "StartedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ActionReminder");
+
+            migrationBuilder.DropTable(
+                name: "AuditFinding");
+
+            migrationBuilder.DropTable(
+                name: "AuditModule");
+
+            migrationBuilder.DropTable(
+                name: "AuditService");
+
+            migrationBuilder.DropTable(
+                name: "Milestone");
+
+            migrationBuilder.DropTable(
+                name: "Notification");
+
+            migrationBuilder.DropTable(
+                name: "ReminderRun");
+
+            migrationBuilder.DropTable(
+                name: "Audit");
+
+            migrationBuilder.DropColumn(
+                name: "CompletedOn",
+                table: "ImprovementActions");
+
+            migrationBuilder.DropColumn(
+                name: "Efficacy",
+                table: "ImprovementActions");
+
+            migrationBuilder.DropColumn(
+                name: "EfficacyCheckedOn",
+                table: "ImprovementActions");
+
+            migrationBuilder.DropColumn(
+                name: "EfficacyNote",
+                table: "ImprovementActions");
+
+            migrationBuilder.DropColumn(
+                name: "UpdatedAt",
+                table: "ImprovementActions");
+
+            migrationBuilder.DropColumn(
+                name: "UpdatedBy",
+                table: "ImprovementActions");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "ImprovementActions");
+        }
+    }
+}
