@@ -22,10 +22,10 @@ public static class ActionPlanApi
         actions.MapGet("/", ListAsync).RequireAuthorization(Policies.StructureAuditRead)
             .WithSummary("Actions du plan d'action, avec les filtres de la page")
             .WithDescription("Filtres facultatifs : service (code), engagement (identifiant), origin (selfAssessment, auditFinding, indicatorAlert, feedback, survey, committee, other), status (open, toStart, inProgress, done, abandoned), deadline (overdue, dueSoon : échéance sous 30 jours).");
-        actions.MapGet("/{id:int}", GetAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Une action");
+        actions.MapGet("/{actionId:int}", GetAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Une action");
         actions.MapPost("/", CreateAsync).RequireAuthorization(Policies.StructureServiceEdit)
             .WithSummary("Créer une action (un référent-relais, pour son service)");
-        actions.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Policies.StructureServiceEdit)
+        actions.MapPut("/{actionId:int}", UpdateAsync).RequireAuthorization(Policies.StructureServiceEdit)
             .WithSummary("Modifier une action")
             .WithDescription("Envoyez la « version » lue : si quelqu'un a enregistré entre-temps, rien n'est écrasé et la réponse est 409 avec la version enregistrée (current). Un référent-relais ne modifie que les actions de son service (403).");
     }
@@ -50,15 +50,15 @@ public static class ActionPlanApi
         return TypedResults.Ok(list.Select(a => ToDto(a, code, today)).ToList());
     }
 
-    private static async Task<Results<Ok<ActionDto>, ProblemHttpResult>> GetAsync(string code, int id, StructureAccess access, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ActionDto>, ProblemHttpResult>> GetAsync(string code, int actionId, StructureAccess access, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var structure = await access.FindStructureAsync(code, cancellationToken);
         if (structure is null)
         {
             return Problems.UnknownStructure(code);
         }
-        var action = await LoadAsync(db, structure.Id, id, cancellationToken);
-        return action is null ? UnknownAction(id) : TypedResults.Ok(ToDto(action, code, clock.Today()));
+        var action = await LoadAsync(db, structure.Id, actionId, cancellationToken);
+        return action is null ? UnknownAction(actionId) : TypedResults.Ok(ToDto(action, code, clock.Today()));
     }
 
     private static async Task<Results<Created<ActionDto>, ProblemHttpResult>> CreateAsync(string code, ActionInput input, HttpContext http, StructureAccess access,
@@ -78,7 +78,7 @@ public static class ActionPlanApi
         return TypedResults.Created($"{Api.Prefix}/structures/{code}/actions/{action.Id}", ToDto(stored!, code, clock.Today()));
     }
 
-    private static async Task<Results<Ok<ActionDto>, ProblemHttpResult>> UpdateAsync(string code, int id, ActionUpdateInput input, HttpContext http,
+    private static async Task<Results<Ok<ActionDto>, ProblemHttpResult>> UpdateAsync(string code, int actionId, ActionUpdateInput input, HttpContext http,
         StructureAccess access, ActionPlanEditor editor, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var structure = await access.FindStructureAsync(code, cancellationToken);
@@ -86,18 +86,18 @@ public static class ActionPlanApi
         {
             return Problems.UnknownStructure(code);
         }
-        var result = await editor.UpdateAsync(structure, await access.ScopeAsync(http.User, cancellationToken), id, input, http.User.DisplayName(), cancellationToken);
+        var result = await editor.UpdateAsync(structure, await access.ScopeAsync(http.User, cancellationToken), actionId, input, http.User.DisplayName(), cancellationToken);
         var today = clock.Today();
         switch (result.Outcome)
         {
             case ActionUpdateOutcome.NotFound:
-                return UnknownAction(id);
+                return UnknownAction(actionId);
             case ActionUpdateOutcome.Forbidden:
                 return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Problems.Title(403), detail: result.Errors[0].Message);
             case ActionUpdateOutcome.Invalid:
                 return Problems.Validation(result.Errors);
             case ActionUpdateOutcome.Conflict:
-                var current = await LoadAsync(db, structure.Id, id, cancellationToken);
+                var current = await LoadAsync(db, structure.Id, actionId, cancellationToken);
                 return TypedResults.Problem(new ProblemDetails
                 {
                     Status = StatusCodes.Status409Conflict,
@@ -107,19 +107,19 @@ public static class ActionPlanApi
                     Extensions = { ["currentVersion"] = current.Version, ["current"] = ToDto(current, code, today) },
                 });
             default:
-                var saved = await LoadAsync(db, structure.Id, id, cancellationToken);
+                var saved = await LoadAsync(db, structure.Id, actionId, cancellationToken);
                 return TypedResults.Ok(ToDto(saved!, code, today));
         }
     }
 
-    private static ProblemHttpResult UnknownAction(int id) => Problems.NotFound($"Aucune action n'a l'identifiant {id} dans cette structure.");
+    private static ProblemHttpResult UnknownAction(int actionId) => Problems.NotFound($"Aucune action n'a l'identifiant {actionId} dans cette structure.");
 
-    private static Task<ImprovementAction?> LoadAsync(AppDbContext db, int structureId, int id, CancellationToken cancellationToken) =>
+    private static Task<ImprovementAction?> LoadAsync(AppDbContext db, int structureId, int actionId, CancellationToken cancellationToken) =>
         db.Set<ImprovementAction>().AsNoTracking()
             .Include(a => a.Service)
             .Include(a => a.Engagements).ThenInclude(e => e.Engagement).ThenInclude(e => e.Referential)
             .AsSplitQuery()
-            .FirstOrDefaultAsync(a => a.Id == id && a.StructureId == structureId, cancellationToken);
+            .FirstOrDefaultAsync(a => a.Id == actionId && a.StructureId == structureId, cancellationToken);
 
     internal static T? Parse<T>(string? value, string field, List<FieldError> errors) where T : struct, Enum
     {

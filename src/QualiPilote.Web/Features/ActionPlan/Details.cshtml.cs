@@ -14,13 +14,13 @@ public class DetailsModel(StructureAccess access, AppDbContext db, TimeProvider 
     public bool CanEdit { get; private set; }
     public DateOnly Today { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int actionId)
     {
         var action = await db.Set<ImprovementAction>().AsNoTracking()
             .Include(a => a.Service)
             .Include(a => a.Engagements).ThenInclude(e => e.Engagement).ThenInclude(e => e.Referential)
             .AsSplitQuery()
-            .FirstOrDefaultAsync(a => a.Id == id && a.StructureId == Structure.Id);
+            .FirstOrDefaultAsync(a => a.Id == actionId && a.StructureId == Structure.Id);
         if (action is null)
         {
             return NotFound();

@@ -31,9 +31,9 @@ public class EditModel(StructureAccess access, AppDbContext db, ActionPlanEditor
     public static IEnumerable<SelectListItem> Statuses => Enum.GetValues<ActionStatus>().Select(s => new SelectListItem(s.Label(), s.ToString()));
     public static IEnumerable<SelectListItem> EfficacyResults => Enum.GetValues<EfficacyResult>().Select(s => new SelectListItem(s.Label(), s.ToString()));
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int actionId)
     {
-        var action = await LoadActionAsync(id);
+        var action = await LoadActionAsync(actionId);
         if (action is null)
         {
             return NotFound();
@@ -47,9 +47,9 @@ public class EditModel(StructureAccess access, AppDbContext db, ActionPlanEditor
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id)
+    public async Task<IActionResult> OnPostAsync(int actionId)
     {
-        var action = await LoadActionAsync(id);
+        var action = await LoadActionAsync(actionId);
         if (action is null)
         {
             return NotFound();
@@ -60,12 +60,12 @@ public class EditModel(StructureAccess access, AppDbContext db, ActionPlanEditor
         }
         if (ModelState.IsValid)
         {
-            var result = await editor.UpdateAsync(Structure, Scope, id, Input, User.DisplayName());
+            var result = await editor.UpdateAsync(Structure, Scope, actionId, Input, User.DisplayName());
             switch (result.Outcome)
             {
                 case ActionUpdateOutcome.Saved:
                     TempData["Success"] = "Action enregistrée.";
-                    return Redirect($"/structures/{Structure.Code}/actions/{id}");
+                    return Redirect($"/structures/{Structure.Code}/actions/{actionId}");
                 case ActionUpdateOutcome.NotFound:
                     return NotFound();
                 case ActionUpdateOutcome.Forbidden:
@@ -87,9 +87,9 @@ public class EditModel(StructureAccess access, AppDbContext db, ActionPlanEditor
         return Page();
     }
 
-    private Task<ImprovementAction?> LoadActionAsync(int id) =>
+    private Task<ImprovementAction?> LoadActionAsync(int actionId) =>
         db.Set<ImprovementAction>().AsNoTracking().Include(a => a.Service).Include(a => a.Engagements)
-            .FirstOrDefaultAsync(a => a.Id == id && a.StructureId == Structure.Id);
+            .FirstOrDefaultAsync(a => a.Id == actionId && a.StructureId == Structure.Id);
 
     private async Task LoadListsAsync(ImprovementAction action)
     {
@@ -106,7 +106,7 @@ public class EditModel(StructureAccess access, AppDbContext db, ActionPlanEditor
     public static List<Difference> Compare(ActionUpdateInput yours, ActionUpdateInput theirs, IReadOnlyList<EngagementOption> engagements)
     {
         string Engagements(List<int> ids) => ids.Count == 0 ? "–"
-            : string.Join(", ", ids.Order().Select(id => engagements.FirstOrDefault(e => e.Id == id) is { } e ? $"E{e.Number}" : id.ToString(Fr.Culture)));
+            : string.Join(", ", ids.Order().Select(actionId => engagements.FirstOrDefault(e => e.Id == actionId) is { } e ? $"E{e.Number}" : actionId.ToString(Fr.Culture)));
         var fields = new (string Field, string Yours, string Theirs)[]
         {
             ("Intitulé", yours.Title ?? "", theirs.Title ?? ""),

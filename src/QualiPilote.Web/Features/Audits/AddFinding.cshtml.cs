@@ -20,30 +20,30 @@ public class AddFindingModel(StructureAccess access, AppDbContext db, AuditEdito
 
     public static IEnumerable<SelectListItem> Types => Enum.GetValues<FindingType>().Select(t => new SelectListItem(t.Label(), t.ToString()));
 
-    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int auditId) => await LoadAsync(auditId) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(int id)
+    public async Task<IActionResult> OnPostAsync(int auditId)
     {
-        if (!await LoadAsync(id))
+        if (!await LoadAsync(auditId))
         {
             return NotFound();
         }
         if (ModelState.IsValid)
         {
-            var (finding, errors) = await editor.AddFindingAsync(Structure.Id, id, Input);
+            var (finding, errors) = await editor.AddFindingAsync(Structure.Id, auditId, Input);
             if (finding is not null)
             {
                 TempData["Success"] = $"{finding.Type.Label()} enregistré(e).";
-                return Redirect(AuditEditor.FindingUrl(Structure.Code, id, finding.Id));
+                return Redirect(AuditEditor.FindingUrl(Structure.Code, auditId, finding.Id));
             }
             ModelState.AddErrors(errors);
         }
         return Page();
     }
 
-    private async Task<bool> LoadAsync(int id)
+    private async Task<bool> LoadAsync(int auditId)
     {
-        var audit = await editor.FindAsync(Structure.Id, id);
+        var audit = await editor.FindAsync(Structure.Id, auditId);
         if (audit is null)
         {
             return false;

@@ -42,6 +42,7 @@ public class Audit : IStructureOwned
     {
         public void Configure(EntityTypeBuilder<Audit> builder)
         {
+            builder.ToTable("Audits");
             builder.Property(a => a.Kind).HasMaxLength(20);
             builder.Property(a => a.Body).HasMaxLength(200);
             builder.Property(a => a.Auditors).HasMaxLength(500);
@@ -90,6 +91,7 @@ public class AuditModule : IStructureOwned
     {
         public void Configure(EntityTypeBuilder<AuditModule> builder)
         {
+            builder.ToTable("AuditModules");
             builder.HasKey(m => new { m.AuditId, m.ModuleId });
             builder.HasOne(m => m.Audit).WithMany(a => a.Modules).OnDelete(DeleteBehavior.Cascade);
             builder.HasOne(m => m.Module).WithMany().OnDelete(DeleteBehavior.Restrict);
@@ -111,6 +113,7 @@ public class AuditService : IStructureOwned
     {
         public void Configure(EntityTypeBuilder<AuditService> builder)
         {
+            builder.ToTable("AuditServices");
             builder.HasKey(s => new { s.AuditId, s.ServiceId });
             builder.HasOne(s => s.Audit).WithMany(a => a.Services).OnDelete(DeleteBehavior.Cascade);
             builder.HasOne(s => s.Service).WithMany().OnDelete(DeleteBehavior.Restrict);

@@ -28,6 +28,7 @@ public class AuditFinding : IStructureOwned
     {
         public void Configure(EntityTypeBuilder<AuditFinding> builder)
         {
+            builder.ToTable("AuditFindings");
             builder.Property(f => f.Type).HasMaxLength(30);
             builder.Property(f => f.Description).HasMaxLength(4000);
             builder.HasOne(f => f.Audit).WithMany(a => a.Findings).OnDelete(DeleteBehavior.Cascade);

@@ -20,15 +20,15 @@ public static class AuditsApi
     {
         var audits = api.MapGroup("/structures/{code}/audits").WithTags("Audits");
         audits.MapGet("/", ListAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Audits de la structure, avec la synthèse de leurs constats");
-        audits.MapGet("/{id:int}", GetAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Un audit, ses constats et leur synthèse par type");
+        audits.MapGet("/{auditId:int}", GetAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Un audit, ses constats et leur synthèse par type");
         audits.MapPost("/", CreateAsync).RequireAuthorization(Policies.StructureManage)
             .WithSummary("Enregistrer un audit (modules : numéros dans le référentiel audité ; services : codes)");
-        audits.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Modifier un audit");
-        audits.MapPost("/{id:int}/report", UploadReportAsync).RequireAuthorization(Policies.StructureManage).DisableAntiforgery()
+        audits.MapPut("/{auditId:int}", UpdateAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Modifier un audit");
+        audits.MapPost("/{auditId:int}/report", UploadReportAsync).RequireAuthorization(Policies.StructureManage).DisableAntiforgery()
             .WithSummary("Déposer le rapport d'audit (multipart, champ « file ») ; remplace le précédent");
-        audits.MapGet("/{id:int}/report", DownloadReportAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Télécharger le rapport d'audit");
-        audits.MapPost("/{id:int}/findings", AddFindingAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Ajouter un constat");
-        audits.MapPost("/{id:int}/findings/{findingId:int}/action", CreateActionAsync).RequireAuthorization(Policies.StructureManage)
+        audits.MapGet("/{auditId:int}/report", DownloadReportAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Télécharger le rapport d'audit");
+        audits.MapPost("/{auditId:int}/findings", AddFindingAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Ajouter un constat");
+        audits.MapPost("/{auditId:int}/findings/{findingId:int}/action", CreateActionAsync).RequireAuthorization(Policies.StructureManage)
             .WithSummary("Transformer un constat en action (pré-remplie, liée dans les deux sens)")
             .WithDescription("201 avec l'action créée ; 200 avec l'action existante si le constat en a déjà une ; 422 pour un point fort.");
     }
@@ -47,15 +47,15 @@ public static class AuditsApi
         return TypedResults.Ok(audits.Select(a => ToDto(a, code)).ToList());
     }
 
-    private static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> GetAsync(string code, int id, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> GetAsync(string code, int auditId, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
     {
         var structure = await access.FindStructureAsync(code, cancellationToken);
         if (structure is null)
         {
             return Problems.UnknownStructure(code);
         }
-        var audit = await editor.FindAsync(structure.Id, id, cancellationToken);
-        return audit is null ? UnknownAudit(id) : TypedResults.Ok(ToDto(audit, code));
+        var audit = await editor.FindAsync(structure.Id, auditId, cancellationToken);
+        return audit is null ? UnknownAudit(auditId) : TypedResults.Ok(ToDto(audit, code));
     }
 
     private static async Task<Results<Created<AuditDto>, ProblemHttpResult>> CreateAsync(string code, AuditInput input, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
@@ -64,74 +64,74 @@ public static class AuditsApi
         return audit is null ? problem! : TypedResults.Created($"{Api.Prefix}/structures/{code}/audits/{audit.Id}", audit);
     }
 
-    private static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> UpdateAsync(string code, int id, AuditInput input, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> UpdateAsync(string code, int auditId, AuditInput input, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
     {
-        var (audit, problem) = await SaveAsync(code, id, input, access, editor, cancellationToken);
+        var (audit, problem) = await SaveAsync(code, auditId, input, access, editor, cancellationToken);
         return audit is null ? problem! : TypedResults.Ok(audit);
     }
 
-    private static async Task<(AuditDto? Audit, ProblemHttpResult? Problem)> SaveAsync(string code, int? id, AuditInput input, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
+    private static async Task<(AuditDto? Audit, ProblemHttpResult? Problem)> SaveAsync(string code, int? auditId, AuditInput input, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
     {
         var structure = await access.FindStructureAsync(code, cancellationToken);
         if (structure is null)
         {
             return (null, Problems.UnknownStructure(code));
         }
-        var (audit, errors) = await editor.SaveAsync(structure.Id, id, input, cancellationToken);
+        var (audit, errors) = await editor.SaveAsync(structure.Id, auditId, input, cancellationToken);
         if (audit is null)
         {
-            return (null, errors.Any(e => e.Field == "id") ? UnknownAudit(id!.Value) : Problems.Validation(errors));
+            return (null, errors.Any(e => e.Field == "id") ? UnknownAudit(auditId!.Value) : Problems.Validation(errors));
         }
         return (ToDto((await editor.FindAsync(structure.Id, audit.Id, cancellationToken))!, code), null);
     }
 
-    private static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> UploadReportAsync(string code, int id, IFormFile? file, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> UploadReportAsync(string code, int auditId, IFormFile? file, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
     {
         var structure = await access.FindStructureAsync(code, cancellationToken);
         if (structure is null)
         {
             return Problems.UnknownStructure(code);
         }
-        var errors = await editor.AttachReportAsync(structure.Id, id, file, cancellationToken);
+        var errors = await editor.AttachReportAsync(structure.Id, auditId, file, cancellationToken);
         if (errors.Count > 0)
         {
-            return errors.Any(e => e.Field == "id") ? UnknownAudit(id) : Problems.Validation(errors);
+            return errors.Any(e => e.Field == "id") ? UnknownAudit(auditId) : Problems.Validation(errors);
         }
-        return TypedResults.Ok(ToDto((await editor.FindAsync(structure.Id, id, cancellationToken))!, code));
+        return TypedResults.Ok(ToDto((await editor.FindAsync(structure.Id, auditId, cancellationToken))!, code));
     }
 
-    private static async Task<IResult> DownloadReportAsync(string code, int id, StructureAccess access, AuditEditor editor, IFileStore files, CancellationToken cancellationToken)
+    private static async Task<IResult> DownloadReportAsync(string code, int auditId, StructureAccess access, AuditEditor editor, IFileStore files, CancellationToken cancellationToken)
     {
         var structure = await access.FindStructureAsync(code, cancellationToken);
         if (structure is null)
         {
             return Problems.UnknownStructure(code);
         }
-        var audit = await editor.FindAsync(structure.Id, id, cancellationToken);
+        var audit = await editor.FindAsync(structure.Id, auditId, cancellationToken);
         if (audit?.ReportKey is null)
         {
-            return Problems.NotFound(audit is null ? $"Aucun audit n'a l'identifiant {id} dans cette structure." : "Le rapport de cet audit n'a pas été déposé.");
+            return Problems.NotFound(audit is null ? $"Aucun audit n'a l'identifiant {auditId} dans cette structure." : "Le rapport de cet audit n'a pas été déposé.");
         }
         return TypedResults.File(files.OpenRead(audit.ReportKey), audit.ReportContentType ?? "application/octet-stream", audit.ReportFileName);
     }
 
-    private static async Task<Results<Created<FindingDto>, ProblemHttpResult>> AddFindingAsync(string code, int id, FindingInput input, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<Created<FindingDto>, ProblemHttpResult>> AddFindingAsync(string code, int auditId, FindingInput input, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
     {
         var structure = await access.FindStructureAsync(code, cancellationToken);
         if (structure is null)
         {
             return Problems.UnknownStructure(code);
         }
-        var (finding, errors) = await editor.AddFindingAsync(structure.Id, id, input, cancellationToken);
+        var (finding, errors) = await editor.AddFindingAsync(structure.Id, auditId, input, cancellationToken);
         if (finding is null)
         {
-            return errors.Any(e => e.Field == "id") ? UnknownAudit(id) : Problems.Validation(errors);
+            return errors.Any(e => e.Field == "id") ? UnknownAudit(auditId) : Problems.Validation(errors);
         }
-        var audit = await editor.FindAsync(structure.Id, id, cancellationToken);
-        return TypedResults.Created($"{Api.Prefix}/structures/{code}/audits/{id}", ToDto(audit!.Findings.First(f => f.Id == finding.Id), code));
+        var audit = await editor.FindAsync(structure.Id, auditId, cancellationToken);
+        return TypedResults.Created($"{Api.Prefix}/structures/{code}/audits/{auditId}", ToDto(audit!.Findings.First(f => f.Id == finding.Id), code));
     }
 
-    private static async Task<Results<Created<ActionPlanApi.ActionDto>, Ok<ActionPlanApi.ActionDto>, ProblemHttpResult>> CreateActionAsync(string code, int id, int findingId,
+    private static async Task<Results<Created<ActionPlanApi.ActionDto>, Ok<ActionPlanApi.ActionDto>, ProblemHttpResult>> CreateActionAsync(string code, int auditId, int findingId,
         HttpContext http, StructureAccess access, AuditEditor editor, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var structure = await access.FindStructureAsync(code, cancellationToken);
@@ -140,11 +140,11 @@ public static class AuditsApi
             return Problems.UnknownStructure(code);
         }
         var existing = await db.Set<AuditFinding>().AsNoTracking()
-            .Where(f => f.StructureId == structure.Id && f.AuditId == id && f.Id == findingId).Select(f => f.ActionId).FirstOrDefaultAsync(cancellationToken);
-        var (action, errors) = await editor.CreateActionAsync(structure, await access.ScopeAsync(http.User, cancellationToken), id, findingId, cancellationToken);
+            .Where(f => f.StructureId == structure.Id && f.AuditId == auditId && f.Id == findingId).Select(f => f.ActionId).FirstOrDefaultAsync(cancellationToken);
+        var (action, errors) = await editor.CreateActionAsync(structure, await access.ScopeAsync(http.User, cancellationToken), auditId, findingId, cancellationToken);
         if (action is null)
         {
-            return errors.Any(e => e.Field == "findingId") ? Problems.NotFound($"Aucun constat {findingId} dans l'audit {id}.") : Problems.Validation(errors);
+            return errors.Any(e => e.Field == "findingId") ? Problems.NotFound($"Aucun constat {findingId} dans l'audit {auditId}.") : Problems.Validation(errors);
         }
         var stored = await db.Set<ImprovementAction>().AsNoTracking()
             .Include(a => a.Service).Include(a => a.Engagements).ThenInclude(e => e.Engagement).ThenInclude(e => e.Referential)
@@ -153,7 +153,7 @@ public static class AuditsApi
         return existing is null ? TypedResults.Created($"{Api.Prefix}/structures/{code}/actions/{action.Id}", dto) : TypedResults.Ok(dto);
     }
 
-    private static ProblemHttpResult UnknownAudit(int id) => Problems.NotFound($"Aucun audit n'a l'identifiant {id} dans cette structure.");
+    private static ProblemHttpResult UnknownAudit(int auditId) => Problems.NotFound($"Aucun audit n'a l'identifiant {auditId} dans cette structure.");
 
     private static FindingDto ToDto(AuditFinding f, string code) =>
         new(f.Id, f.Type, f.EngagementId, f.Engagement?.Number, f.Service?.Code, f.Description, f.ActionId, AuditEditor.FindingUrl(code, f.AuditId, f.Id));

@@ -11,9 +11,9 @@ public class DetailsModel(StructureAccess access, AuditEditor editor) : Structur
     public Audit Audit { get; private set; } = null!;
     public IReadOnlyList<FindingCount> Summary { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int auditId)
     {
-        var audit = await editor.FindAsync(Structure.Id, id);
+        var audit = await editor.FindAsync(Structure.Id, auditId);
         if (audit is null)
         {
             return NotFound();

@@ -13,9 +13,9 @@ public class EditModel(StructureAccess access, AppDbContext db, AuditEditor edit
 {
     public Audit Audit { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int auditId)
     {
-        var audit = await editor.FindAsync(Structure.Id, id);
+        var audit = await editor.FindAsync(Structure.Id, auditId);
         if (audit is null || !await LoadListsAsync(audit.ReferentialId))
         {
             return NotFound();
@@ -37,10 +37,10 @@ public class EditModel(StructureAccess access, AppDbContext db, AuditEditor edit
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id)
+    public async Task<IActionResult> OnPostAsync(int auditId)
     {
         ReferentialId = Input.ReferentialId;
-        var audit = await editor.FindAsync(Structure.Id, id);
+        var audit = await editor.FindAsync(Structure.Id, auditId);
         if (audit is null || !await LoadListsAsync())
         {
             return NotFound();
@@ -48,24 +48,24 @@ public class EditModel(StructureAccess access, AppDbContext db, AuditEditor edit
         Audit = audit;
         if (ModelState.IsValid)
         {
-            var (saved, errors) = await editor.SaveAsync(Structure.Id, id, Input);
+            var (saved, errors) = await editor.SaveAsync(Structure.Id, auditId, Input);
             if (saved is not null)
             {
                 TempData["Success"] = "Audit enregistré.";
-                return Redirect($"/structures/{Structure.Code}/audits/{id}");
+                return Redirect($"/structures/{Structure.Code}/audits/{auditId}");
             }
             ModelState.AddErrors(errors);
         }
         return Page();
     }
 
-    public async Task<IActionResult> OnPostReportAsync(int id, IFormFile? report)
+    public async Task<IActionResult> OnPostReportAsync(int auditId, IFormFile? report)
     {
-        var errors = await editor.AttachReportAsync(Structure.Id, id, report);
+        var errors = await editor.AttachReportAsync(Structure.Id, auditId, report);
         if (errors.Count == 0)
         {
             TempData["Success"] = $"Rapport « {report!.FileName} » déposé.";
-            return Redirect($"/structures/{Structure.Code}/audits/{id}");
+            return Redirect($"/structures/{Structure.Code}/audits/{auditId}");
         }
         if (errors.Any(e => e.Field == "id"))
         {
@@ -75,6 +75,6 @@ public class EditModel(StructureAccess access, AppDbContext db, AuditEditor edit
         {
             ModelState.AddModelError("Report", error.Message);
         }
-        return await OnGetAsync(id);
+        return await OnGetAsync(auditId);
     }
 }

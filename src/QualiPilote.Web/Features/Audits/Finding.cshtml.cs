@@ -9,11 +9,11 @@ namespace QualiPilote.Web.Features.Audits;
 [Authorize(Policy = Policies.StructureManage)]
 public class FindingModel(StructureAccess access, AuditEditor editor) : StructurePageModel(access)
 {
-    public IActionResult OnGet(int id, int findingId) => Redirect(AuditEditor.FindingUrl(Structure.Code, id, findingId));
+    public IActionResult OnGet(int auditId, int findingId) => Redirect(AuditEditor.FindingUrl(Structure.Code, auditId, findingId));
 
-    public async Task<IActionResult> OnPostActionAsync(int id, int findingId)
+    public async Task<IActionResult> OnPostActionAsync(int auditId, int findingId)
     {
-        var (action, errors) = await editor.CreateActionAsync(Structure, Scope, id, findingId);
+        var (action, errors) = await editor.CreateActionAsync(Structure, Scope, auditId, findingId);
         if (action is null)
         {
             if (errors.Any(e => e.Field == "findingId"))
@@ -21,19 +21,19 @@ public class FindingModel(StructureAccess access, AuditEditor editor) : Structur
                 return NotFound();
             }
             TempData["Success"] = string.Join(" ", errors.Select(e => e.Message));
-            return Redirect(AuditEditor.FindingUrl(Structure.Code, id, findingId));
+            return Redirect(AuditEditor.FindingUrl(Structure.Code, auditId, findingId));
         }
         TempData["Success"] = $"Action « {action.Title} » créée depuis le constat : complétez son responsable et son échéance.";
         return Redirect($"/structures/{Structure.Code}/actions/{action.Id}/modifier");
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, int findingId)
+    public async Task<IActionResult> OnPostDeleteAsync(int auditId, int findingId)
     {
-        if (!await editor.DeleteFindingAsync(Structure.Id, id, findingId))
+        if (!await editor.DeleteFindingAsync(Structure.Id, auditId, findingId))
         {
             return NotFound();
         }
         TempData["Success"] = "Constat supprimé.";
-        return Redirect($"/structures/{Structure.Code}/audits/{id}");
+        return Redirect($"/structures/{Structure.Code}/audits/{auditId}");
     }
 }

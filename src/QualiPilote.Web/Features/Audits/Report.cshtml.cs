@@ -9,9 +9,9 @@ namespace QualiPilote.Web.Features.Audits;
 [Authorize(Policy = Policies.StructureRead)]
 public class ReportModel(StructureAccess access, AuditEditor editor, IFileStore files) : StructurePageModel(access)
 {
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int auditId)
     {
-        var audit = await editor.FindAsync(Structure.Id, id);
+        var audit = await editor.FindAsync(Structure.Id, auditId);
         if (audit?.ReportKey is null)
         {
             return NotFound();

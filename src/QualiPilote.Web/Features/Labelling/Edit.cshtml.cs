@@ -10,9 +10,9 @@ namespace QualiPilote.Web.Features.Labelling;
 [Authorize(Policy = Policies.StructureManage)]
 public class EditModel(StructureAccess access, AppDbContext db, MilestoneEditor editor) : MilestoneFormPage(access, db)
 {
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int milestoneId)
     {
-        var milestone = await Db.Set<Milestone>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.StructureId == Structure.Id);
+        var milestone = await Db.Set<Milestone>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == milestoneId && m.StructureId == Structure.Id);
         if (milestone is null)
         {
             return NotFound();
@@ -30,11 +30,11 @@ public class EditModel(StructureAccess access, AppDbContext db, MilestoneEditor 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id)
+    public async Task<IActionResult> OnPostAsync(int milestoneId)
     {
         if (ModelState.IsValid)
         {
-            var (milestone, errors) = await editor.SaveAsync(Structure.Id, id, Input);
+            var (milestone, errors) = await editor.SaveAsync(Structure.Id, milestoneId, Input);
             if (milestone is not null)
             {
                 TempData["Success"] = $"Étape « {milestone.Label} » enregistrée.";
@@ -50,9 +50,9 @@ public class EditModel(StructureAccess access, AppDbContext db, MilestoneEditor 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id)
+    public async Task<IActionResult> OnPostDeleteAsync(int milestoneId)
     {
-        if (!await editor.DeleteAsync(Structure.Id, id))
+        if (!await editor.DeleteAsync(Structure.Id, milestoneId))
         {
             return NotFound();
         }

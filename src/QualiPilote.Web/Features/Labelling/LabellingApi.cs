@@ -16,8 +16,8 @@ public static class LabellingApi
         milestones.MapGet("/", ListAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Étapes du rétro-planning, dans l'ordre des dates");
         milestones.MapPost("/", CreateAsync).RequireAuthorization(Policies.StructureManage)
             .WithSummary("Ajouter une étape (l'obtention du label réalisée ajoute son échéance, 3 ans plus tard)");
-        milestones.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Modifier une étape");
-        milestones.MapDelete("/{id:int}", DeleteAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Supprimer une étape");
+        milestones.MapPut("/{milestoneId:int}", UpdateAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Modifier une étape");
+        milestones.MapDelete("/{milestoneId:int}", DeleteAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Supprimer une étape");
     }
 
     private static async Task<Results<Ok<List<MilestoneDto>>, ProblemHttpResult>> ListAsync(string code, StructureAccess access, MilestoneEditor editor, TimeProvider clock, CancellationToken cancellationToken)
@@ -44,32 +44,32 @@ public static class LabellingApi
             : TypedResults.Created($"{Api.Prefix}/structures/{code}/milestones/{milestone.Id}", ToDto(milestone, clock.Today()));
     }
 
-    private static async Task<Results<Ok<MilestoneDto>, ProblemHttpResult>> UpdateAsync(string code, int id, MilestoneInput input, StructureAccess access, MilestoneEditor editor, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MilestoneDto>, ProblemHttpResult>> UpdateAsync(string code, int milestoneId, MilestoneInput input, StructureAccess access, MilestoneEditor editor, TimeProvider clock, CancellationToken cancellationToken)
     {
         var structure = await access.FindStructureAsync(code, cancellationToken);
         if (structure is null)
         {
             return Problems.UnknownStructure(code);
         }
-        var (milestone, errors) = await editor.SaveAsync(structure.Id, id, input, cancellationToken);
+        var (milestone, errors) = await editor.SaveAsync(structure.Id, milestoneId, input, cancellationToken);
         if (milestone is null)
         {
-            return errors.Any(e => e.Field == "id") ? UnknownMilestone(id) : Problems.Validation(errors);
+            return errors.Any(e => e.Field == "id") ? UnknownMilestone(milestoneId) : Problems.Validation(errors);
         }
         return TypedResults.Ok(ToDto(milestone, clock.Today()));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string code, int id, StructureAccess access, MilestoneEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string code, int milestoneId, StructureAccess access, MilestoneEditor editor, CancellationToken cancellationToken)
     {
         var structure = await access.FindStructureAsync(code, cancellationToken);
         if (structure is null)
         {
             return Problems.UnknownStructure(code);
         }
-        return await editor.DeleteAsync(structure.Id, id, cancellationToken) ? TypedResults.NoContent() : UnknownMilestone(id);
+        return await editor.DeleteAsync(structure.Id, milestoneId, cancellationToken) ? TypedResults.NoContent() : UnknownMilestone(milestoneId);
     }
 
-    private static ProblemHttpResult UnknownMilestone(int id) => Problems.NotFound($"Aucune étape n'a l'identifiant {id} dans cette structure.");
+    private static ProblemHttpResult UnknownMilestone(int milestoneId) => Problems.NotFound($"Aucune étape n'a l'identifiant {milestoneId} dans cette structure.");
 
     private static MilestoneDto ToDto(Milestone m, DateOnly today) =>
         new(m.Id, m.Kind, m.Label, m.PlannedOn, m.DoneOn, m.StateOn(today), m.Note, m.AuditId, m.DerivedFromId);

@@ -1,9 +1,12 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.ActionPlan;
 using QualiPilote.Web.Features.Audits;
 using QualiPilote.Web.Features.Referentials;
 using QualiPilote.Web.Features.Structures;
+using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Labelling;
 
@@ -61,6 +64,7 @@ public sealed class LabellingDemoData(AppDbContext db)
             ["CAB", "CAB-SICOM", "DCL", "DCL-BI", "DS", "DS-SIDPC", "SG"], null, null);
         db.AddRange(socotec, internalAudit, afnor);
         await db.SaveChangesAsync(cancellationToken);
+        await AttachDemoReportAsync(socotec, cancellationToken);
 
         Action(savoie, training, "Former les nouveaux arrivants à l'accueil physique et téléphonique", ActionOrigin.AuditFinding, "SG",
             "Cheffe du pôle formation (SGCD-BRH)", new(2022, 6, 1), new(2024, 2, 29), ActionStatus.Done, 100, completed: new(2024, 2, 7),
@@ -130,6 +134,31 @@ public sealed class LabellingDemoData(AppDbContext db)
             Milestone(savoie, MilestoneKind.LabelObtained, "Certification Quali-ATE", new(2027, 5, 31), null),
         };
         db.AddRange(milestones);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The real Socotec report is not public: the demo's report is a text file that says so and sums up the
+    /// findings recorded here, stored through the app's file store like any uploaded report.</summary>
+    private async Task AttachDemoReportAsync(Audit audit, CancellationToken cancellationToken)
+    {
+        var files = db.GetService<IFileStore>();
+        var text = new StringBuilder()
+            .AppendLine($"{audit.Title} – {audit.Referential.Label}, modules 1 et 7")
+            .AppendLine("Document de démonstration : le rapport réel n'est pas public. Constats enregistrés dans Quali-Pilote :")
+            .AppendLine();
+        foreach (var finding in audit.Findings)
+        {
+            text.AppendLine($"- {finding.Type.Label()} (engagement {_engagements.First(e => e.Value == finding.EngagementId).Key.Number.ToString(Fr.Culture)}) : {finding.Description}");
+        }
+        text.AppendLine().AppendLine($"Conclusion : {audit.Conclusion}");
+        using var content = new MemoryStream(Encoding.UTF8.GetBytes(text.ToString()));
+        var stored = await files.SaveAsync(content, "rapport-audit-socotec-2022-demonstration.txt", "text/plain; charset=utf-8", cancellationToken);
+        audit.ReportKey = stored.Key;
+        audit.ReportFileName = stored.FileName;
+        audit.ReportContentType = stored.ContentType;
+        audit.ReportLength = stored.Length;
+        audit.ReportSha256 = stored.Sha256;
+        audit.ReportUploadedAt = new DateTime(2022, 6, 20, 8, 0, 0, DateTimeKind.Utc);
         await db.SaveChangesAsync(cancellationToken);
     }
 

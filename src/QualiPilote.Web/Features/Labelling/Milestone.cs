@@ -45,6 +45,7 @@ public class Milestone : IStructureOwned
     {
         public void Configure(EntityTypeBuilder<Milestone> builder)
         {
+            builder.ToTable("Milestones");
             builder.Property(m => m.Kind).HasMaxLength(30);
             builder.Property(m => m.Title).HasMaxLength(300);
             builder.Property(m => m.Note).HasMaxLength(1000);

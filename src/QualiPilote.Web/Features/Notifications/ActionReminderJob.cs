@@ -81,7 +81,7 @@ public sealed class ActionReminderJob(AppDbContext db, TimeProvider clock, IMail
         db.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Relances du {Day} ({Trigger}) : {Reminders} relance(s), {Notifications} notification(s), {Emails} courriel(s).",
-            today, trigger, run.Reminders, run.Notifications, run.Emails);
+            Fr.Date(today), trigger, run.Reminders, run.Notifications, run.Emails);
         return run;
     }
 

@@ -30,6 +30,7 @@ public class Notification : IStructureOwned
     {
         public void Configure(EntityTypeBuilder<Notification> builder)
         {
+            builder.ToTable("Notifications");
             builder.Property(n => n.Kind).HasMaxLength(20);
             builder.Property(n => n.Title).HasMaxLength(500);
             builder.Property(n => n.Url).HasMaxLength(500);
@@ -81,6 +82,7 @@ public class ActionReminder : IStructureOwned
     {
         public void Configure(EntityTypeBuilder<ActionReminder> builder)
         {
+            builder.ToTable("ActionReminders");
             builder.Property(r => r.Kind).HasMaxLength(20);
             builder.Property(r => r.Period).HasMaxLength(10);
             builder.HasIndex(r => new { r.ActionId, r.Kind, r.Period }).IsUnique();
@@ -108,6 +110,7 @@ public class ReminderRun
     {
         public void Configure(EntityTypeBuilder<ReminderRun> builder)
         {
+            builder.ToTable("ReminderRuns");
             builder.Property(r => r.Trigger).HasMaxLength(200);
             builder.Property(r => r.Error).HasMaxLength(2000);
             builder.HasIndex(r => r.StartedAt);

@@ -491,7 +491,7 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
 
                     b.HasIndex("StructureId", "StartDate");
 
-                    b.ToTable("Audit");
+                    b.ToTable("Audits", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Audits.AuditFinding", b =>
@@ -539,7 +539,7 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
 
                     b.HasIndex("StructureId");
 
-                    b.ToTable("AuditFinding");
+                    b.ToTable("AuditFindings", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Audits.AuditModule", b =>
@@ -559,7 +559,7 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
 
                     b.HasIndex("StructureId");
 
-                    b.ToTable("AuditModule");
+                    b.ToTable("AuditModules", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Audits.AuditService", b =>
@@ -577,7 +577,7 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ServiceId");
 
-                    b.ToTable("AuditService");
+                    b.ToTable("AuditServices", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Labelling.Milestone", b =>
@@ -624,7 +624,7 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
 
                     b.HasIndex("StructureId", "PlannedOn");
 
-                    b.ToTable("Milestone");
+                    b.ToTable("Milestones", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Notifications.ActionReminder", b =>
@@ -665,7 +665,7 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.HasIndex("ActionId", "Kind", "Period")
                         .IsUnique();
 
-                    b.ToTable("ActionReminder");
+                    b.ToTable("ActionReminders", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Notifications.Notification", b =>
@@ -715,7 +715,7 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
 
                     b.HasIndex("UserId", "ReadAt");
 
-                    b.ToTable("Notification");
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Notifications.ReminderRun", b =>
@@ -757,7 +757,7 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
 
                     b.HasIndex("StartedAt");
 
-                    b.ToTable("ReminderRun");
+                    b.ToTable("ReminderRuns", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.Engagement", b =>

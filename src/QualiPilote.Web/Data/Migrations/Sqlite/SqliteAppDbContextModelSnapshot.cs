@@ -474,7 +474,7 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("StructureId", "StartDate");
 
-                    b.ToTable("Audit");
+                    b.ToTable("Audits", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Audits.AuditFinding", b =>
@@ -520,7 +520,7 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("StructureId");
 
-                    b.ToTable("AuditFinding");
+                    b.ToTable("AuditFindings", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Audits.AuditModule", b =>
@@ -540,7 +540,7 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("StructureId");
 
-                    b.ToTable("AuditModule");
+                    b.ToTable("AuditModules", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Audits.AuditService", b =>
@@ -558,7 +558,7 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ServiceId");
 
-                    b.ToTable("AuditService");
+                    b.ToTable("AuditServices", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Labelling.Milestone", b =>
@@ -603,7 +603,7 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("StructureId", "PlannedOn");
 
-                    b.ToTable("Milestone");
+                    b.ToTable("Milestones", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Notifications.ActionReminder", b =>
@@ -642,7 +642,7 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.HasIndex("ActionId", "Kind", "Period")
                         .IsUnique();
 
-                    b.ToTable("ActionReminder");
+                    b.ToTable("ActionReminders", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Notifications.Notification", b =>
@@ -690,7 +690,7 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId", "ReadAt");
 
-                    b.ToTable("Notification");
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Notifications.ReminderRun", b =>
@@ -730,7 +730,7 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("StartedAt");
 
-                    b.ToTable("ReminderRun");
+                    b.ToTable("ReminderRuns", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.Engagement", b =>

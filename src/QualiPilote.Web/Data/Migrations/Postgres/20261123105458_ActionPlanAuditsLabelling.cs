@@ -59,7 +59,7 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                 defaultValue: 0);
 
             migrationBuilder.CreateTable(
-                name: "ActionReminder",
+                name: "ActionReminders",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -74,9 +74,9 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ActionReminder", x => x.Id);
+                    table.PrimaryKey("PK_ActionReminders", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ActionReminder_ImprovementActions_ActionId",
+                        name: "FK_ActionReminders_ImprovementActions_ActionId",
                         column: x => x.ActionId,
                         principalTable: "ImprovementActions",
                         principalColumn: "Id",
@@ -84,7 +84,7 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "Audit",
+                name: "Audits",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -107,15 +107,15 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Audit", x => x.Id);
+                    table.PrimaryKey("PK_Audits", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Audit_Referentials_ReferentialId",
+                        name: "FK_Audits_Referentials_ReferentialId",
                         column: x => x.ReferentialId,
                         principalTable: "Referentials",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Audit_Structures_StructureId",
+                        name: "FK_Audits_Structures_StructureId",
                         column: x => x.StructureId,
                         principalTable: "Structures",
                         principalColumn: "Id",
@@ -123,7 +123,7 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "Notification",
+                name: "Notifications",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -139,21 +139,21 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Notification", x => x.Id);
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Notification_AspNetUsers_UserId",
+                        name: "FK_Notifications_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_Notification_ImprovementActions_ActionId",
+                        name: "FK_Notifications_ImprovementActions_ActionId",
                         column: x => x.ActionId,
                         principalTable: "ImprovementActions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_Notification_Structures_StructureId",
+                        name: "FK_Notifications_Structures_StructureId",
                         column: x => x.StructureId,
                         principalTable: "Structures",
                         principalColumn: "Id",
@@ -161,7 +161,7 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "ReminderRun",
+                name: "ReminderRuns",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -177,11 +177,11 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ReminderRun", x => x.Id);
+                    table.PrimaryKey("PK_ReminderRuns", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "AuditFinding",
+                name: "AuditFindings",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -196,27 +196,27 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AuditFinding", x => x.Id);
+                    table.PrimaryKey("PK_AuditFindings", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_AuditFinding_Audit_AuditId",
+                        name: "FK_AuditFindings_Audits_AuditId",
                         column: x => x.AuditId,
-                        principalTable: "Audit",
+                        principalTable: "Audits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_AuditFinding_Engagements_EngagementId",
+                        name: "FK_AuditFindings_Engagements_EngagementId",
                         column: x => x.EngagementId,
                         principalTable: "Engagements",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_AuditFinding_ImprovementActions_ActionId",
+                        name: "FK_AuditFindings_ImprovementActions_ActionId",
                         column: x => x.ActionId,
                         principalTable: "ImprovementActions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
-                        name: "FK_AuditFinding_Services_ServiceId",
+                        name: "FK_AuditFindings_Services_ServiceId",
                         column: x => x.ServiceId,
                         principalTable: "Services",
                         principalColumn: "Id",
@@ -224,7 +224,7 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "AuditModule",
+                name: "AuditModules",
                 columns: table => new
                 {
                     AuditId = table.Column<int>(type: "integer", nullable: false),
@@ -233,15 +233,15 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AuditModule", x => new { x.AuditId, x.ModuleId });
+                    table.PrimaryKey("PK_AuditModules", x => new { x.AuditId, x.ModuleId });
                     table.ForeignKey(
-                        name: "FK_AuditModule_Audit_AuditId",
+                        name: "FK_AuditModules_Audits_AuditId",
                         column: x => x.AuditId,
-                        principalTable: "Audit",
+                        principalTable: "Audits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_AuditModule_Modules_ModuleId",
+                        name: "FK_AuditModules_Modules_ModuleId",
                         column: x => x.ModuleId,
                         principalTable: "Modules",
                         principalColumn: "Id",
@@ -249,7 +249,7 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "AuditService",
+                name: "AuditServices",
                 columns: table => new
                 {
                     AuditId = table.Column<int>(type: "integer", nullable: false),
@@ -258,15 +258,15 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AuditService", x => new { x.AuditId, x.ServiceId });
+                    table.PrimaryKey("PK_AuditServices", x => new { x.AuditId, x.ServiceId });
                     table.ForeignKey(
-                        name: "FK_AuditService_Audit_AuditId",
+                        name: "FK_AuditServices_Audits_AuditId",
                         column: x => x.AuditId,
-                        principalTable: "Audit",
+                        principalTable: "Audits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_AuditService_Services_ServiceId",
+                        name: "FK_AuditServices_Services_ServiceId",
                         column: x => x.ServiceId,
                         principalTable: "Services",
                         principalColumn: "Id",
@@ -274,7 +274,7 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "Milestone",
+                name: "Milestones",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -290,21 +290,21 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Milestone", x => x.Id);
+                    table.PrimaryKey("PK_Milestones", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Milestone_Audit_AuditId",
+                        name: "FK_Milestones_Audits_AuditId",
                         column: x => x.AuditId,
-                        principalTable: "Audit",
+                        principalTable: "Audits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
-                        name: "FK_Milestone_Milestone_DerivedFromId",
+                        name: "FK_Milestones_Milestones_DerivedFromId",
                         column: x => x.DerivedFromId,
-                        principalTable: "Milestone",
+                        principalTable: "Milestones",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_Milestone_Structures_StructureId",
+                        name: "FK_Milestones_Structures_StructureId",
                         column: x => x.StructureId,
                         principalTable: "Structures",
                         principalColumn: "Id",
@@ -312,94 +312,94 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ActionReminder_ActionId_Kind_Period",
-                table: "ActionReminder",
+                name: "IX_ActionReminders_ActionId_Kind_Period",
+                table: "ActionReminders",
                 columns: new[] { "ActionId", "Kind", "Period" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Audit_ReferentialId",
-                table: "Audit",
-                column: "ReferentialId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Audit_StructureId_StartDate",
-                table: "Audit",
-                columns: new[] { "StructureId", "StartDate" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AuditFinding_ActionId",
-                table: "AuditFinding",
+                name: "IX_AuditFindings_ActionId",
+                table: "AuditFindings",
                 column: "ActionId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditFinding_AuditId",
-                table: "AuditFinding",
+                name: "IX_AuditFindings_AuditId",
+                table: "AuditFindings",
                 column: "AuditId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditFinding_EngagementId",
-                table: "AuditFinding",
+                name: "IX_AuditFindings_EngagementId",
+                table: "AuditFindings",
                 column: "EngagementId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditFinding_ServiceId",
-                table: "AuditFinding",
+                name: "IX_AuditFindings_ServiceId",
+                table: "AuditFindings",
                 column: "ServiceId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditFinding_StructureId",
-                table: "AuditFinding",
+                name: "IX_AuditFindings_StructureId",
+                table: "AuditFindings",
                 column: "StructureId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditModule_ModuleId",
-                table: "AuditModule",
+                name: "IX_AuditModules_ModuleId",
+                table: "AuditModules",
                 column: "ModuleId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditModule_StructureId",
-                table: "AuditModule",
+                name: "IX_AuditModules_StructureId",
+                table: "AuditModules",
                 column: "StructureId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditService_ServiceId",
-                table: "AuditService",
+                name: "IX_Audits_ReferentialId",
+                table: "Audits",
+                column: "ReferentialId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Audits_StructureId_StartDate",
+                table: "Audits",
+                columns: new[] { "StructureId", "StartDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditServices_ServiceId",
+                table: "AuditServices",
                 column: "ServiceId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Milestone_AuditId",
-                table: "Milestone",
+                name: "IX_Milestones_AuditId",
+                table: "Milestones",
                 column: "AuditId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Milestone_DerivedFromId",
-                table: "Milestone",
+                name: "IX_Milestones_DerivedFromId",
+                table: "Milestones",
                 column: "DerivedFromId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Milestone_StructureId_PlannedOn",
-                table: "Milestone",
+                name: "IX_Milestones_StructureId_PlannedOn",
+                table: "Milestones",
                 columns: new[] { "StructureId", "PlannedOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Notification_ActionId",
-                table: "Notification",
+                name: "IX_Notifications_ActionId",
+                table: "Notifications",
                 column: "ActionId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Notification_StructureId",
-                table: "Notification",
+                name: "IX_Notifications_StructureId",
+                table: "Notifications",
                 column: "StructureId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Notification_UserId_ReadAt",
-                table: "Notification",
+                name: "IX_Notifications_UserId_ReadAt",
+                table: "Notifications",
                 columns: new[] { "UserId", "ReadAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ReminderRun_StartedAt",
-                table: "ReminderRun",
+                name: "IX_ReminderRuns_StartedAt",
+                table: "ReminderRuns",
                 column: "StartedAt");
         }
 
@@ -407,28 +407,28 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "ActionReminder");
+                name: "ActionReminders");
 
             migrationBuilder.DropTable(
-                name: "AuditFinding");
+                name: "AuditFindings");
 
             migrationBuilder.DropTable(
-                name: "AuditModule");
+                name: "AuditModules");
 
             migrationBuilder.DropTable(
-                name: "AuditService");
+                name: "AuditServices");
 
             migrationBuilder.DropTable(
-                name: "Milestone");
+                name: "Milestones");
 
             migrationBuilder.DropTable(
-                name: "Notification");
+                name: "Notifications");
 
             migrationBuilder.DropTable(
-                name: "ReminderRun");
+                name: "ReminderRuns");
 
             migrationBuilder.DropTable(
-                name: "Audit");
+                name: "Audits");
 
             migrationBuilder.DropColumn(
                 name: "CompletedOn",
