@@ -49,7 +49,7 @@ public sealed class ActionUpdateInput : ActionFields
     [Required, Display(Name = "Statut")]
     public ActionStatus? Status { get; set; }
 
-    [StringLength(1000), Display(Name = "Motif (obligatoire si l'action est abandonnée)")]
+    [StringLength(1000), Display(Name = "Motif")]
     public string? StatusReason { get; set; }
 
     [Range(0, 100), Display(Name = "Avancement (%)")]

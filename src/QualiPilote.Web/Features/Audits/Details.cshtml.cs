@@ -8,6 +8,10 @@ namespace QualiPilote.Web.Features.Audits;
 [Authorize(Policy = Policies.StructureRead)]
 public class DetailsModel(StructureAccess access, AuditEditor editor) : StructurePageModel(access)
 {
+    /// <summary>Shows only the findings of this type (the summary's counts link here).</summary>
+    [BindProperty(SupportsGet = true, Name = "type")]
+    public FindingType? Type { get; set; }
+
     public Audit Audit { get; private set; } = null!;
     public IReadOnlyList<FindingCount> Summary { get; private set; } = [];
 
@@ -25,6 +29,6 @@ public class DetailsModel(StructureAccess access, AuditEditor editor) : Structur
 
     /// <summary>The findings grouped by engagement (in number order), general findings last.</summary>
     public IEnumerable<IGrouping<int?, AuditFinding>> FindingsByEngagement =>
-        Audit.Findings.OrderBy(f => f.Engagement is null).ThenBy(f => f.Engagement?.Number).ThenBy(f => f.Type).ThenBy(f => f.Id)
+        Audit.Findings.Where(f => Type is null || f.Type == Type).OrderBy(f => f.Engagement is null).ThenBy(f => f.Engagement?.Number).ThenBy(f => f.Type).ThenBy(f => f.Id)
             .GroupBy(f => f.EngagementId);
 }

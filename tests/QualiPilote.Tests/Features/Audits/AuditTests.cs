@@ -16,6 +16,16 @@ public class AuditTests(AppFactory factory) : IClassFixture<AppFactory>
         factory.WithDbAsync(db => db.Set<AuditFinding>().Where(f => f.Description.StartsWith(descriptionStart))
             .Select(f => new ValueTuple<int, int>(f.AuditId, f.Id)).SingleAsync());
 
+    private static string Visible(AngleSharp.Dom.IElement element)
+    {
+        var clone = (AngleSharp.Dom.IElement)element.Clone();
+        foreach (var hidden in clone.QuerySelectorAll(".fr-sr-only").ToList())
+        {
+            hidden.Remove();
+        }
+        return clone.TextContent.Trim();
+    }
+
     [Fact]
     public async Task Audit_page_shows_the_seeded_socotec_audit_and_its_findings_summary_by_type()
     {
@@ -28,13 +38,20 @@ public class AuditTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Contains("23/05/2022 au 24/05/2022", facts, StringComparison.Ordinal);
         Assert.Contains("Module 1 – Relation générale avec les usagers ; Module 7 – Communication de crise", facts, StringComparison.Ordinal);
         var summary = page.QuerySelectorAll("main table")[0].QuerySelectorAll("tbody tr")
-            .ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray());
+            .ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelectorAll("td").Select(Visible).ToArray());
         Assert.Equal(["0", "0"], summary["Non-conformité majeure"]);
         Assert.Equal(["1", "1"], summary["Non-conformité mineure"]);
         Assert.Equal(["2", "1"], summary["Point sensible"]);
         Assert.Equal(["1", "1"], summary["Piste de progrès"]);
         Assert.Equal(["1", "sans objet"], summary["Point fort"]);
         Assert.Equal(["5", "3"], summary["Total"]);
+        // Each count leads to its findings.
+        var sensitive = page.QuerySelectorAll("main table")[0].QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Point sensible", StringComparison.Ordinal))
+            .QuerySelector("a")!.GetAttribute("href")!;
+        Assert.Equal($"/structures/pref-73/audits/{auditId}?type=SensitivePoint#constats", sensitive);
+        var filtered = await agent.GetPageAsync(sensitive.Split('#')[0]);
+        Assert.Equal(2, filtered.QuerySelectorAll("li[id^=constat-]").Length);
+        Assert.All(filtered.QuerySelectorAll("li[id^=constat-] .fr-badge"), b => Assert.Equal("Point sensible", b.TextContent.Trim()));
         // An agent reads the audit but is offered no change.
         Assert.Empty(page.QuerySelectorAll("main form[method=post]"));
     }
