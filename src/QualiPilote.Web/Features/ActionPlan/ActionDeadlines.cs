@@ -9,7 +9,8 @@ public static class ActionDeadlines
     /// <summary>An open action is "due soon" when its due date falls today or within this many days (the views' "échéance sous 30 jours").</summary>
     public const int DueSoonDays = 30;
 
-    private static readonly TimeZoneInfo Paris = FindParis();
+    /// <summary>Metropolitan French time, in which due dates and the daily reminder hour are read.</summary>
+    public static readonly TimeZoneInfo Paris = FindParis();
 
     /// <summary>Today's date in metropolitan France: a due date is a French calendar date.</summary>
     public static DateOnly Today(this TimeProvider clock) =>

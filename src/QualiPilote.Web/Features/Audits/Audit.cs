@@ -38,6 +38,16 @@ public class Audit : IStructureOwned
 
     public string Title => $"{Kind.Label()} {Body} du {Fr.Date(StartDate)}";
 
+    public void SetReport(StoredFile report, DateTime uploadedAt)
+    {
+        ReportKey = report.Key;
+        ReportFileName = report.FileName;
+        ReportContentType = report.ContentType;
+        ReportLength = report.Length;
+        ReportSha256 = report.Sha256;
+        ReportUploadedAt = uploadedAt;
+    }
+
     internal sealed class Configuration : IEntityTypeConfiguration<Audit>
     {
         public void Configure(EntityTypeBuilder<Audit> builder)

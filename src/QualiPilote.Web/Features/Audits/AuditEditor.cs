@@ -123,12 +123,7 @@ public sealed class AuditEditor(AppDbContext db, IFileStore files, ActionPlanEdi
             stored = await files.SaveAsync(stream, file.FileName, file.ContentType, cancellationToken);
         }
         var previous = audit.ReportKey;
-        audit.ReportKey = stored.Key;
-        audit.ReportFileName = stored.FileName;
-        audit.ReportContentType = stored.ContentType;
-        audit.ReportLength = stored.Length;
-        audit.ReportSha256 = stored.Sha256;
-        audit.ReportUploadedAt = clock.GetUtcNow().UtcDateTime;
+        audit.SetReport(stored, clock.GetUtcNow().UtcDateTime);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

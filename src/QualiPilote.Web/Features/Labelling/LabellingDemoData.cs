@@ -119,9 +119,8 @@ public sealed class LabellingDemoData(AppDbContext db)
         var policy = Milestone(savoie, MilestoneKind.Other, "Politique qualité Quali-ATE validée en COPIL", new(2024, 4, 18), new(2024, 4, 18));
         var label2022 = Milestone(savoie, MilestoneKind.LabelObtained, "Label Qual-e-pref (modules 1 et 7)", new(2022, 5, 24), new(2022, 5, 24),
             "Labellisée à la suite de l'audit Socotec des 23 et 24 mai 2022 (bilan 2023).");
-        var expiry2022 = Milestone(savoie, MilestoneKind.LabelExpiry, "Échéance du label obtenu le 24/05/2022", new(2025, 5, 24), null,
-            $"{Labelling.Milestone.LabelValidityYears} ans après l'obtention du label : l'audit externe de renouvellement doit avoir eu lieu avant.");
-        expiry2022.DerivedFrom = label2022;
+        var expiry2022 = new Milestone { StructureId = savoie.Id, Kind = MilestoneKind.LabelExpiry, DerivedFrom = label2022 };
+        expiry2022.FollowLabel(label2022.DoneOn!.Value);
         var milestones = new[]
         {
             AuditMilestone(socotec, "Audit externe de labellisation Socotec (Qual-e-pref, modules 1 et 7)", new(2022, 5, 24)),
@@ -153,12 +152,7 @@ public sealed class LabellingDemoData(AppDbContext db)
         text.AppendLine().AppendLine($"Conclusion : {audit.Conclusion}");
         using var content = new MemoryStream(Encoding.UTF8.GetBytes(text.ToString()));
         var stored = await files.SaveAsync(content, "rapport-audit-socotec-2022-demonstration.txt", "text/plain; charset=utf-8", cancellationToken);
-        audit.ReportKey = stored.Key;
-        audit.ReportFileName = stored.FileName;
-        audit.ReportContentType = stored.ContentType;
-        audit.ReportLength = stored.Length;
-        audit.ReportSha256 = stored.Sha256;
-        audit.ReportUploadedAt = new DateTime(2022, 6, 20, 8, 0, 0, DateTimeKind.Utc);
+        audit.SetReport(stored, new DateTime(2022, 6, 20, 8, 0, 0, DateTimeKind.Utc));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using QualiPilote.Web.Features.Audits;
 using QualiPilote.Web.Features.Structures;
+using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Labelling;
 
@@ -32,6 +33,14 @@ public class Milestone : IStructureOwned
 
     /// <summary>The date the step sits at on the timeline.</summary>
     public DateOnly? Date => DoneOn ?? PlannedOn;
+
+    /// <summary>Makes this milestone the expiry of a label obtained on <paramref name="obtainedOn"/>.</summary>
+    public void FollowLabel(DateOnly obtainedOn)
+    {
+        PlannedOn = obtainedOn.AddYears(LabelValidityYears);
+        Title = $"Échéance du label obtenu le {Fr.Date(obtainedOn)}";
+        Note = $"{LabelValidityYears} ans après l'obtention du label : l'audit externe de renouvellement doit avoir eu lieu avant.";
+    }
 
     public MilestoneState StateOn(DateOnly today) => this switch
     {

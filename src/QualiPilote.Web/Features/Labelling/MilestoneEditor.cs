@@ -115,8 +115,6 @@ public sealed class MilestoneEditor(AppDbContext db, TimeProvider clock)
             expiry = new Milestone { StructureId = milestone.StructureId, Kind = MilestoneKind.LabelExpiry, DerivedFrom = milestone };
             db.Add(expiry);
         }
-        expiry.PlannedOn = milestone.DoneOn.Value.AddYears(Milestone.LabelValidityYears);
-        expiry.Title = $"Échéance du label obtenu le {Fr.Date(milestone.DoneOn)}";
-        expiry.Note = $"{Milestone.LabelValidityYears} ans après l'obtention du label : l'audit externe de renouvellement doit avoir eu lieu avant.";
+        expiry.FollowLabel(milestone.DoneOn.Value);
     }
 }

@@ -1,3 +1,5 @@
+using QualiPilote.Web.Features.ActionPlan;
+
 namespace QualiPilote.Web.Features.Notifications;
 
 /// <summary>Settings of the daily reminder (section "Reminders").</summary>
@@ -15,8 +17,6 @@ public sealed class ReminderOptions
 /// on the injected <see cref="TimeProvider"/> (tests move a fake clock to trigger it).</summary>
 internal sealed class ReminderScheduler(IServiceProvider services, TimeProvider clock, ReminderOptions options, ILogger<ReminderScheduler> logger) : BackgroundService
 {
-    private static readonly TimeZoneInfo Paris = FindParis();
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -37,13 +37,13 @@ internal sealed class ReminderScheduler(IServiceProvider services, TimeProvider 
     /// <summary>Time from <paramref name="now"/> to the next <paramref name="dailyAt"/> in Paris (tomorrow's if today's has passed).</summary>
     public static TimeSpan UntilNextRun(DateTimeOffset now, TimeOnly dailyAt)
     {
-        var local = TimeZoneInfo.ConvertTime(now, Paris);
+        var local = TimeZoneInfo.ConvertTime(now, ActionDeadlines.Paris);
         var next = DateOnly.FromDateTime(local.DateTime).ToDateTime(dailyAt);
         if (next <= local.DateTime)
         {
             next = next.AddDays(1);
         }
-        var nextUtc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(next, DateTimeKind.Unspecified), Paris);
+        var nextUtc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(next, DateTimeKind.Unspecified), ActionDeadlines.Paris);
         return nextUtc - now.UtcDateTime;
     }
 
@@ -58,18 +58,6 @@ internal sealed class ReminderScheduler(IServiceProvider services, TimeProvider 
         {
             // A failed run (database unreachable…) must not stop tomorrow's.
             logger.LogError(exception, "Échec des relances quotidiennes.");
-        }
-    }
-
-    private static TimeZoneInfo FindParis()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
         }
     }
 }
