@@ -2,7 +2,10 @@ using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Features.ActionPlan;
 using QualiPilote.Web.Features.AuditTrail;
+using QualiPilote.Web.Features.Audits;
 using QualiPilote.Web.Features.Demo;
+using QualiPilote.Web.Features.Labelling;
+using QualiPilote.Web.Features.Notifications;
 using QualiPilote.Web.Features.Referentials;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
@@ -27,6 +30,10 @@ public static class FeatureRegistration
         services.AddScoped<MemberEditor>();
         services.AddScoped<AuditTrailQuery>();
         services.AddScoped<ActionPlanEditor>();
+        services.AddScoped<ActionPlanQuery>();
+        services.AddScoped<AuditEditor>();
+        services.AddScoped<MilestoneEditor>();
+        builder.AddNotifications();
         services.AddSingleton(builder.Configuration.GetSection("Storage").Get<FileStoreOptions>() ?? new FileStoreOptions());
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddScoped<DemoData>();
@@ -42,5 +49,9 @@ public static class FeatureRegistration
         api.MapStructuresApi();
         api.MapMembersApi();
         api.MapAuditTrailApi();
+        api.MapActionPlanApi();
+        api.MapAuditsApi();
+        api.MapLabellingApi();
+        api.MapNotificationsApi();
     }
 }

@@ -13,6 +13,8 @@ public static class StructureMenu
         new("Vue d'ensemble", "", AccessLevel.AuditRead),
         new("Périmètre de labellisation", "perimetre", AccessLevel.AuditRead),
         new("Plan d'action", "actions", AccessLevel.AuditRead),
+        new("Audits", "audits", AccessLevel.Read),
+        new("Rétro-planning de labellisation", "retroplanning", AccessLevel.Read),
         new("Membres et rôles", "membres", AccessLevel.Manage),
         new("Journal des modifications", "journal", AccessLevel.Manage),
     ];

@@ -283,6 +283,9 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -292,6 +295,17 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("Efficacy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("EfficacyCheckedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EfficacyNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Origin")
                         .IsRequired()
@@ -335,6 +349,17 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -395,6 +420,344 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.HasIndex("StructureId", "At");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Audits.Audit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Auditors")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ReferentialId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReportContentType")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("ReportFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("ReportKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("ReportLength")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReportSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("ReportUploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferentialId");
+
+                    b.HasIndex("StructureId", "StartDate");
+
+                    b.ToTable("Audits", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Audits.AuditFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AuditId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("EngagementId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ServiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("AuditId");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("AuditFindings", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Audits.AuditModule", b =>
+                {
+                    b.Property<int>("AuditId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ModuleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AuditId", "ModuleId");
+
+                    b.HasIndex("ModuleId");
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("AuditModules", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Audits.AuditService", b =>
+                {
+                    b.Property<int>("AuditId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AuditId", "ServiceId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("AuditServices", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Labelling.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AuditId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DerivedFromId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("PlannedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditId");
+
+                    b.HasIndex("DerivedFromId");
+
+                    b.HasIndex("StructureId", "PlannedOn");
+
+                    b.ToTable("Milestones", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Notifications.ActionReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "Kind", "Period")
+                        .IsUnique();
+
+                    b.ToTable("ActionReminders", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Notifications.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Notifications.ReminderRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Emails")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Notifications")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("ReminderRuns", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.Engagement", b =>
@@ -838,6 +1201,157 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.Navigation("Structure");
                 });
 
+            modelBuilder.Entity("QualiPilote.Web.Features.Audits.Audit", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Referentials.Referential", "Referential")
+                        .WithMany()
+                        .HasForeignKey("ReferentialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("QualiPilote.Web.Features.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Referential");
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Audits.AuditFinding", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.ActionPlan.ImprovementAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("QualiPilote.Web.Features.Audits.Audit", "Audit")
+                        .WithMany("Findings")
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualiPilote.Web.Features.Referentials.Engagement", "Engagement")
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("QualiPilote.Web.Features.Structures.Service", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Action");
+
+                    b.Navigation("Audit");
+
+                    b.Navigation("Engagement");
+
+                    b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Audits.AuditModule", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Audits.Audit", "Audit")
+                        .WithMany("Modules")
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualiPilote.Web.Features.Referentials.Module", "Module")
+                        .WithMany()
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Audit");
+
+                    b.Navigation("Module");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Audits.AuditService", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Audits.Audit", "Audit")
+                        .WithMany("Services")
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualiPilote.Web.Features.Structures.Service", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Audit");
+
+                    b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Labelling.Milestone", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Audits.Audit", "Audit")
+                        .WithMany()
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("QualiPilote.Web.Features.Labelling.Milestone", "DerivedFrom")
+                        .WithMany()
+                        .HasForeignKey("DerivedFromId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("QualiPilote.Web.Features.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Audit");
+
+                    b.Navigation("DerivedFrom");
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Notifications.ActionReminder", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.ActionPlan.ImprovementAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Notifications.Notification", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.ActionPlan.ImprovementAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("QualiPilote.Web.Features.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualiPilote.Web.Features.Access.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+
+                    b.Navigation("Structure");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.Engagement", b =>
                 {
                     b.HasOne("QualiPilote.Web.Features.Referentials.Module", "Module")
@@ -990,6 +1504,15 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
             modelBuilder.Entity("QualiPilote.Web.Features.ActionPlan.ImprovementAction", b =>
                 {
                     b.Navigation("Engagements");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Audits.Audit", b =>
+                {
+                    b.Navigation("Findings");
+
+                    b.Navigation("Modules");
+
+                    b.Navigation("Services");
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.Engagement", b =>

@@ -270,6 +270,9 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -278,6 +281,17 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Efficacy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EfficacyCheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EfficacyNote")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Origin")
@@ -322,6 +336,17 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -380,6 +405,332 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.HasIndex("StructureId", "At");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Audits.Audit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Auditors")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReferentialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportContentType")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReportLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReportUploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferentialId");
+
+                    b.HasIndex("StructureId", "StartDate");
+
+                    b.ToTable("Audits", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Audits.AuditFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuditId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EngagementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("AuditId");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("AuditFindings", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Audits.AuditModule", b =>
+                {
+                    b.Property<int>("AuditId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ModuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AuditId", "ModuleId");
+
+                    b.HasIndex("ModuleId");
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("AuditModules", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Audits.AuditService", b =>
+                {
+                    b.Property<int>("AuditId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AuditId", "ServiceId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("AuditServices", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Labelling.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AuditId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DerivedFromId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlannedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditId");
+
+                    b.HasIndex("DerivedFromId");
+
+                    b.HasIndex("StructureId", "PlannedOn");
+
+                    b.ToTable("Milestones", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Notifications.ActionReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "Kind", "Period")
+                        .IsUnique();
+
+                    b.ToTable("ActionReminders", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Notifications.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Notifications.ReminderRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Emails")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Notifications")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("ReminderRuns", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.Engagement", b =>
@@ -805,6 +1156,157 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.Navigation("Structure");
                 });
 
+            modelBuilder.Entity("QualiPilote.Web.Features.Audits.Audit", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Referentials.Referential", "Referential")
+                        .WithMany()
+                        .HasForeignKey("ReferentialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("QualiPilote.Web.Features.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Referential");
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Audits.AuditFinding", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.ActionPlan.ImprovementAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("QualiPilote.Web.Features.Audits.Audit", "Audit")
+                        .WithMany("Findings")
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualiPilote.Web.Features.Referentials.Engagement", "Engagement")
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("QualiPilote.Web.Features.Structures.Service", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Action");
+
+                    b.Navigation("Audit");
+
+                    b.Navigation("Engagement");
+
+                    b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Audits.AuditModule", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Audits.Audit", "Audit")
+                        .WithMany("Modules")
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualiPilote.Web.Features.Referentials.Module", "Module")
+                        .WithMany()
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Audit");
+
+                    b.Navigation("Module");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Audits.AuditService", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Audits.Audit", "Audit")
+                        .WithMany("Services")
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualiPilote.Web.Features.Structures.Service", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Audit");
+
+                    b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Labelling.Milestone", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Audits.Audit", "Audit")
+                        .WithMany()
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("QualiPilote.Web.Features.Labelling.Milestone", "DerivedFrom")
+                        .WithMany()
+                        .HasForeignKey("DerivedFromId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("QualiPilote.Web.Features.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Audit");
+
+                    b.Navigation("DerivedFrom");
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Notifications.ActionReminder", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.ActionPlan.ImprovementAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Notifications.Notification", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.ActionPlan.ImprovementAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("QualiPilote.Web.Features.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualiPilote.Web.Features.Access.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+
+                    b.Navigation("Structure");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.Engagement", b =>
                 {
                     b.HasOne("QualiPilote.Web.Features.Referentials.Module", "Module")
@@ -957,6 +1459,15 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("QualiPilote.Web.Features.ActionPlan.ImprovementAction", b =>
                 {
                     b.Navigation("Engagements");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Audits.Audit", b =>
+                {
+                    b.Navigation("Findings");
+
+                    b.Navigation("Modules");
+
+                    b.Navigation("Services");
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.Engagement", b =>
