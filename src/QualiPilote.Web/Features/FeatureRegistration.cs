@@ -4,6 +4,7 @@ using QualiPilote.Web.Features.ActionPlan;
 using QualiPilote.Web.Features.AuditTrail;
 using QualiPilote.Web.Features.Demo;
 using QualiPilote.Web.Features.Referentials;
+using QualiPilote.Web.Features.SelfAssessment;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
 
@@ -30,6 +31,12 @@ public static class FeatureRegistration
         services.AddSingleton(builder.Configuration.GetSection("Storage").Get<FileStoreOptions>() ?? new FileStoreOptions());
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddScoped<DemoData>();
+        services.AddScoped<CampaignQuery>();
+        services.AddScoped<CampaignEditor>();
+        services.AddScoped<EvidenceEditor>();
+        services.AddScoped<SpPlusDiagnosticQuery>();
+        services.AddScoped<SpPlusTargetEditor>();
+        services.AddScoped<AuditorPack>();
     }
 
     public static void MapFeatures(this WebApplication app)
@@ -39,5 +46,6 @@ public static class FeatureRegistration
         api.MapAuthApi();
         api.MapReferentialsApi();
         api.MapStructuresApi();
+        api.MapSelfAssessmentApi();
     }
 }

@@ -72,6 +72,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
         await AddMemberAsync(SavoieAgent, savoie, MembershipRole.Agent, null, cancellationToken);
         await AddMemberAsync(SavoieAuditor, savoie, MembershipRole.Auditor, null, cancellationToken);
         await AddMemberAsync(LozereReferent, lozere, MembershipRole.QualityReferent, null, cancellationToken);
+        await new SelfAssessment.SelfAssessmentDemo(db).SeedAsync(cancellationToken);
     }
 
     private static Structure Structure(string code, string name, StructureType type, string department, Structure? parent, params (string Code, string Name)[] services) =>
