@@ -174,7 +174,7 @@ public static class SelfAssessmentApi
                 ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Problems.Title(403), detail: errors[0].Message)
                 : Problems.Validation(errors);
         }
-        return TypedResults.Created($"/structures/{code}/actions", new ActionCreatedDto(action.Id, action.Title, action.OriginUrl!));
+        return TypedResults.Created($"/structures/{code}/actions/{action.Id}", new ActionCreatedDto(action.Id, action.Title, action.OriginUrl!));
     }
 
     private static async Task<Results<Ok<CampaignSummaryDto>, ProblemHttpResult>> CloseAsync(string code, int year, CloseInput? input, HttpContext http,

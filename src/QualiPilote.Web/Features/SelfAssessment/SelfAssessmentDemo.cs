@@ -244,9 +244,9 @@ public sealed class SelfAssessmentDemo(AppDbContext db)
             new(Make(EvidenceKind.File, "Taux d'appels décrochés 2021-2023 (Memobox)", e => File(e, calls)), [8], 2025),
             new(Make(EvidenceKind.File, "Relevé du CLUAC du 29 janvier 2024", e => File(e, cluac)), [16, 22], 2025),
             new(Make(EvidenceKind.Url, "Site internet des services de l'État en Savoie", e => e.Url = "https://www.savoie.gouv.fr/"), [1, 9, 10], 2025),
-            new(Make(EvidenceKind.Indicator, "Délai de réponse aux courriers – 2025", e => { e.IndicatorCode = "delai-reponse-courriers"; e.IndicatorPeriod = "2025"; }), [15], 2025),
-            new(Make(EvidenceKind.Indicator, "Taux d'appels décrochés – 2025", e => { e.IndicatorCode = "taux-appels-decroches"; e.IndicatorPeriod = "2025"; }), [8], 2025),
-            new(Make(EvidenceKind.Indicator, "Délai de réponse aux courriers – 2e trimestre 2026", e => { e.IndicatorCode = "delai-reponse-courriers"; e.IndicatorPeriod = "2026-T2"; },
+            new(Make(EvidenceKind.Indicator, "Délai de réponse aux courriers – 2025", e => { e.IndicatorCode = "delai-courriers"; e.IndicatorPeriod = "2025"; }), [15], 2025),
+            new(Make(EvidenceKind.Indicator, "Taux d'appels décrochés – 2025", e => { e.IndicatorCode = "appels-decroches"; e.IndicatorPeriod = "2025"; }), [8], 2025),
+            new(Make(EvidenceKind.Indicator, "Délai de réponse aux courriers – 2e trimestre 2026", e => { e.IndicatorCode = "delai-courriers"; e.IndicatorPeriod = "2026-T2"; },
                 byRelay: true, at: new DateTime(2026, 10, 5, 9, 0, 0, DateTimeKind.Utc)), [15], 2026),
         };
         db.AddRange(items.Select(i => i.Evidence));

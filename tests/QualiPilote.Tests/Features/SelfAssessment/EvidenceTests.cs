@@ -110,10 +110,10 @@ public class EvidenceTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Contains("précisez la version ou la date", await ErrorsAsync(new() { ["Input.Kind"] = "Document", ["Input.Title"] = "Politique qualité" }), StringComparison.Ordinal);
         Assert.Contains("donnez un intitulé", await ErrorsAsync(new() { ["Input.Kind"] = "Url", ["Input.Url"] = "https://www.savoie.gouv.fr/" }), StringComparison.Ordinal);
 
-        var ok = await referent.SubmitAsync(page, "main form", new() { ["Input.Kind"] = "Indicator", ["Input.Title"] = "Taux d'appels décrochés T3 2026", ["Input.IndicatorCode"] = "taux-appels-decroches", ["Input.IndicatorPeriod"] = "2026-t3" });
+        var ok = await referent.SubmitAsync(page, "main form", new() { ["Input.Kind"] = "Indicator", ["Input.Title"] = "Taux d'appels décrochés T3 2026", ["Input.IndicatorCode"] = "appels-decroches", ["Input.IndicatorPeriod"] = "2026-t3" });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var stored = await factory.WithDbAsync(db => db.Set<Evidence>().SingleAsync(e => e.Title == "Taux d'appels décrochés T3 2026"));
-        Assert.Equal("/structures/pref-73/indicateurs/taux-appels-decroches?periode=2026-T3", stored.Href("pref-73"));
+        Assert.Equal("/structures/pref-73/indicateurs/appels-decroches/2026-T3", stored.Href("pref-73"));
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public class GapToActionTests(AppFactory factory) : IClassFixture<AppFactory>
 
         // Both ways: the action's link leads back to the row, the row shows its action.
         var back = await relay.GetPageAsync(action.OriginUrl!.Split('#')[0]);
-        Assert.NotNull(back.QuerySelector("#exigence-14-1 a[href*='action-']"));
+        Assert.NotNull(back.QuerySelector($"#exigence-14-1 a[href='/structures/pref-73/actions/{action.Id}']"));
         var after = await relay.GetPageAsync("/structures/pref-73/auto-diagnostic/2026/modules/1");
         Assert.Null(after.QuerySelector("#exigence-14-1 button[formaction]"));
         Assert.Contains(action.Title, after.QuerySelector("#exigence-14-1")!.TextContent, StringComparison.Ordinal);

@@ -24,7 +24,7 @@ public class Evidence : IStructureOwned
 
     public string? Url { get; set; }
 
-    /// <summary>For an indicator: its code in the structure's dashboard and the period shown ("2026", "2026-T2", "2026-05").</summary>
+    /// <summary>For an indicator: its code in the indicator catalogue ("delai-courriers") and the period ("2026", "2026-T2", "2026-05").</summary>
     public string? IndicatorCode { get; set; }
     public string? IndicatorPeriod { get; set; }
 
@@ -61,7 +61,7 @@ public class Evidence : IStructureOwned
     {
         EvidenceKind.File => $"/structures/{structureCode}/preuves/{Id}/fichier",
         EvidenceKind.Url => Url,
-        EvidenceKind.Indicator => $"/structures/{structureCode}/indicateurs/{Uri.EscapeDataString(IndicatorCode ?? "")}?periode={Uri.EscapeDataString(IndicatorPeriod ?? "")}",
+        EvidenceKind.Indicator => $"/structures/{structureCode}/indicateurs/{Uri.EscapeDataString(IndicatorCode ?? "")}/{Uri.EscapeDataString(IndicatorPeriod ?? "")}",
         _ => null,
     };
 

@@ -87,7 +87,7 @@ public sealed partial class EvidenceEditor(AppDbContext db, IFileStore files, Ti
                 evidence.IndicatorPeriod = input.IndicatorPeriod?.Trim().ToUpperInvariant();
                 if (string.IsNullOrEmpty(evidence.IndicatorCode) || !IndicatorCodePattern().IsMatch(evidence.IndicatorCode))
                 {
-                    errors.Add(new FieldError(null, "indicatorCode", "code de l'indicateur attendu : minuscules, chiffres et tirets (ex. delai-reponse-courriers)."));
+                    errors.Add(new FieldError(null, "indicatorCode", "code de l'indicateur attendu : minuscules, chiffres et tirets (ex. delai-courriers)."));
                 }
                 if (string.IsNullOrEmpty(evidence.IndicatorPeriod) || !PeriodPattern().IsMatch(evidence.IndicatorPeriod))
                 {
@@ -182,6 +182,6 @@ public sealed partial class EvidenceEditor(AppDbContext db, IFileStore files, Ti
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IndicatorCodePattern();
 
-    [GeneratedRegex(@"^\d{4}(-(T[1-4]|S[12]|0[1-9]|1[0-2]))?$")]
+    [GeneratedRegex(@"^\d{4}(-(T[1-4]|0[1-9]|1[0-2]))?$")]
     private static partial Regex PeriodPattern();
 }
