@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
-using QualiPilote.Web.Features.ActionPlan;
 using QualiPilote.Web.Features.Referentials;
 using QualiPilote.Web.Features.Structures;
 
@@ -115,7 +114,4 @@ public sealed class CampaignQuery(AppDbContext db)
 
     public Task<List<Evidence>> EvidenceOfAsync(int structureId, CancellationToken cancellationToken = default) =>
         db.Set<Evidence>().AsNoTracking().Where(e => e.StructureId == structureId).OrderBy(e => e.Title).ToListAsync(cancellationToken);
-
-    public Task<ImprovementAction?> FindActionAsync(int id, CancellationToken cancellationToken = default) =>
-        db.Set<ImprovementAction>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
 }

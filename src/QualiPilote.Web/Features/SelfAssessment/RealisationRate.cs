@@ -5,17 +5,12 @@ namespace QualiPilote.Web.Features.SelfAssessment;
 /// (an empty module, or one where every requirement is non applicable): there is nothing to measure, not 0 %.</summary>
 public sealed record RealisationRate(int Total, int Done, int InProgress, int NotEngaged, int NotApplicable, int Unassessed)
 {
-    public static readonly RealisationRate Empty = new(0, 0, 0, 0, 0, 0);
-
     public int Applicable => Total - NotApplicable;
     public int Assessed => Total - Unassessed;
     public int Gaps => InProgress + NotEngaged;
 
     /// <summary>In points (88.2 means 88,20 %), or null when no requirement is applicable.</summary>
     public double? Percent => Applicable == 0 ? null : 100.0 * Done / Applicable;
-
-    /// <summary>Share of the requirements assessed so far, in points; null for an empty set.</summary>
-    public double? Progress => Total == 0 ? null : 100.0 * Assessed / Total;
 
     public static RealisationRate Of(IEnumerable<AssessmentStatus?> statuses)
     {
@@ -34,13 +29,4 @@ public sealed record RealisationRate(int Total, int Done, int InProgress, int No
         }
         return new RealisationRate(total, done, inProgress, notEngaged, notApplicable, unassessed);
     }
-
-    public int Count(AssessmentStatus? status) => status switch
-    {
-        AssessmentStatus.Done => Done,
-        AssessmentStatus.InProgress => InProgress,
-        AssessmentStatus.NotEngaged => NotEngaged,
-        AssessmentStatus.NotApplicable => NotApplicable,
-        _ => Unassessed,
-    };
 }

@@ -103,33 +103,23 @@ public static class SelfAssessmentApi
             return problem!;
         }
         var modules = grid.Modules.ToDictionary(m => m.Module.Id, m => m.Module.Number);
-        return TypedResults.Ok(new CampaignDto(Summary(grid), grid.Rows.Select(r => new AssessmentDto(r.Code, r.Requirement.Id, modules[r.Engagement.ModuleId],
-            r.Engagement.Number, r.Requirement.Text, r.Status, r.Assessment.Comment, r.Assessment.AssessedByName, r.Assessment.AssessedAt, r.Assessment.CarriedOver,
-            r.Assessment.Version, r.Evidence.Select(e => e.Id).ToList(), r.Assessment.ActionId)).ToList()));
+        return TypedResults.Ok(new CampaignDto(Summary(grid), grid.Rows.Select(r => Dto(r, modules[r.Engagement.ModuleId])).ToList()));
     }
 
     private static async Task<Results<Ok<AssessmentDto>, ProblemHttpResult>> SaveAssessmentAsync(string code, int year, string requirement, AssessmentPutInput input,
         HttpContext http, StructureAccess access, CampaignQuery query, CampaignEditor editor, CancellationToken cancellationToken)
     {
-        var (structure, grid, problem) = await LoadAsync(code, year, access, query, cancellationToken);
-        if (grid is null)
+        var (structure, grid, row, problem) = await LoadOpenRowAsync(code, year, requirement, access, query, cancellationToken);
+        if (row is null)
         {
             return problem!;
-        }
-        if (grid.Campaign.IsClosed)
-        {
-            return Problems.Conflict($"La campagne {year} est clôturée : elle ne se modifie plus.");
-        }
-        if (grid.Rows.FirstOrDefault(r => r.Code == requirement) is not { } row)
-        {
-            return Problems.NotFound($"Aucun sous-engagement « {requirement} » dans la campagne {year} (format attendu : 15.1).");
         }
         if (input.Status is null)
         {
             return Problems.Validation([new FieldError(null, "status", "statut obligatoire : notEngaged, inProgress, done ou notApplicable.")]);
         }
         var scope = await access.ScopeAsync(http.User, cancellationToken);
-        var (errors, _) = await editor.SaveAsync(grid.Campaign, structure!, scope, Actor.Of(http.User),
+        var (errors, _) = await editor.SaveAsync(grid!.Campaign, structure!, scope, Actor.Of(http.User),
             [new AssessmentInput { RequirementId = row.Requirement.Id, Status = input.Status, Comment = input.Comment, EvidenceIds = input.EvidenceIds, Version = input.Version }],
             cancellationToken);
         if (errors.Any(e => e.Field == "requirement"))
@@ -145,29 +135,19 @@ public static class SelfAssessmentApi
             return Problems.Validation(errors.Select(e => new FieldError(null, e.Field, e.Message)).ToList());
         }
         var saved = (await query.LoadGridAsync(grid.Campaign, cancellationToken)).Rows.First(r => r.Requirement.Id == row.Requirement.Id);
-        return TypedResults.Ok(new AssessmentDto(saved.Code, saved.Requirement.Id, grid.Modules.First(m => m.Module.Id == saved.Engagement.ModuleId).Module.Number,
-            saved.Engagement.Number, saved.Requirement.Text, saved.Status, saved.Assessment.Comment, saved.Assessment.AssessedByName, saved.Assessment.AssessedAt,
-            saved.Assessment.CarriedOver, saved.Assessment.Version, saved.Evidence.Select(e => e.Id).ToList(), saved.Assessment.ActionId));
+        return TypedResults.Ok(Dto(saved, grid.Modules.First(m => m.Module.Id == saved.Engagement.ModuleId).Module.Number));
     }
 
     private static async Task<Results<Created<ActionCreatedDto>, ProblemHttpResult>> CreateActionAsync(string code, int year, string requirement, HttpContext http,
         StructureAccess access, CampaignQuery query, CampaignEditor editor, CancellationToken cancellationToken)
     {
-        var (structure, grid, problem) = await LoadAsync(code, year, access, query, cancellationToken);
-        if (grid is null)
+        var (structure, grid, row, problem) = await LoadOpenRowAsync(code, year, requirement, access, query, cancellationToken);
+        if (row is null)
         {
             return problem!;
         }
-        if (grid.Campaign.IsClosed)
-        {
-            return Problems.Conflict($"La campagne {year} est clôturée : elle ne se modifie plus.");
-        }
-        if (grid.Rows.FirstOrDefault(r => r.Code == requirement) is not { } row)
-        {
-            return Problems.NotFound($"Aucun sous-engagement « {requirement} » dans la campagne {year} (format attendu : 15.1).");
-        }
         var scope = await access.ScopeAsync(http.User, cancellationToken);
-        var (action, errors) = await editor.CreateActionAsync(grid.Campaign, structure!, scope, row.Requirement.Id, cancellationToken);
+        var (action, errors) = await editor.CreateActionAsync(grid!.Campaign, structure!, scope, row.Requirement.Id, cancellationToken);
         if (action is null)
         {
             return errors.Any(e => e.Field == "requirement")
@@ -364,6 +344,25 @@ public static class SelfAssessmentApi
         return (structure, await query.LoadGridAsync(campaign, cancellationToken), null);
     }
 
+    /// <summary>A row ("15.1") of an open campaign, or the problem to answer: unknown structure, campaign or requirement (404),
+    /// closed campaign (409).</summary>
+    private static async Task<(Structure? Structure, CampaignGrid? Grid, GridRow? Row, ProblemHttpResult? Problem)> LoadOpenRowAsync(string code, int year,
+        string requirement, StructureAccess access, CampaignQuery query, CancellationToken cancellationToken)
+    {
+        var (structure, grid, problem) = await LoadAsync(code, year, access, query, cancellationToken);
+        if (grid is null)
+        {
+            return (structure, null, null, problem);
+        }
+        if (grid.Campaign.IsClosed)
+        {
+            return (structure, grid, null, Problems.Conflict($"La campagne {year} est clôturée : elle ne se modifie plus."));
+        }
+        return grid.Rows.FirstOrDefault(r => r.Code == requirement) is { } row
+            ? (structure, grid, row, null)
+            : (structure, grid, null, Problems.NotFound($"Aucun sous-engagement « {requirement} » dans la campagne {year} (format attendu : 15.1)."));
+    }
+
     private static async Task<CampaignRates> RatesOfAsync(CampaignGrid grid, CampaignQuery query, CancellationToken cancellationToken)
     {
         var previous = await query.FindPreviousAsync(grid.Campaign, cancellationToken);
@@ -376,6 +375,10 @@ public static class SelfAssessmentApi
         return new CampaignSummaryDto(c.Year, c.ReferentialId, c.Referential.Label, c.IsClosed, c.StartedAt, c.StartedByName, c.CopiedFromYear, c.ClosedAt,
             c.ClosedByName, c.ClosingNote, Dto(grid.Rate));
     }
+
+    private static AssessmentDto Dto(GridRow r, int module) =>
+        new(r.Code, r.Requirement.Id, module, r.Engagement.Number, r.Requirement.Text, r.Status, r.Assessment.Comment, r.Assessment.AssessedByName,
+            r.Assessment.AssessedAt, r.Assessment.CarriedOver, r.Assessment.Version, r.Evidence.Select(e => e.Id).ToList(), r.Assessment.ActionId);
 
     private static RateDto Dto(RealisationRate rate) =>
         new(rate.Total, rate.Done, rate.InProgress, rate.NotEngaged, rate.NotApplicable, rate.Unassessed, rate.Applicable, rate.Percent);

@@ -21,14 +21,13 @@ public class RealisationRateTests
         var rate = RealisationRate.Of([AssessmentStatus.Done, null]);
         Assert.Equal(50, rate.Percent);
         Assert.Equal(1, rate.Unassessed);
-        Assert.Equal(50, rate.Progress);
+        Assert.Equal(1, rate.Assessed);
     }
 
     [Fact]
     public void Nothing_applicable_gives_no_rate_rather_than_zero()
     {
         Assert.Null(RealisationRate.Of([]).Percent);
-        Assert.Null(RealisationRate.Of([]).Progress);
         Assert.Null(RealisationRate.Of([AssessmentStatus.NotApplicable, AssessmentStatus.NotApplicable]).Percent);
         Assert.Equal(0, RealisationRate.Of([AssessmentStatus.NotEngaged, AssessmentStatus.InProgress]).Percent);
     }
