@@ -7,6 +7,7 @@ using QualiPilote.Web.Features.Demo;
 using QualiPilote.Web.Features.Labelling;
 using QualiPilote.Web.Features.Notifications;
 using QualiPilote.Web.Features.Referentials;
+using QualiPilote.Web.Features.SelfAssessment;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
 
@@ -38,6 +39,12 @@ public static class FeatureRegistration
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddScoped<DemoData>();
         services.AddScoped<AdminBootstrap>();
+        services.AddScoped<CampaignQuery>();
+        services.AddScoped<CampaignEditor>();
+        services.AddScoped<EvidenceEditor>();
+        services.AddScoped<SpPlusDiagnosticQuery>();
+        services.AddScoped<SpPlusTargetEditor>();
+        services.AddScoped<AuditorPack>();
     }
 
     public static void MapFeatures(this WebApplication app)
@@ -53,5 +60,6 @@ public static class FeatureRegistration
         api.MapAuditsApi();
         api.MapLabellingApi();
         api.MapNotificationsApi();
+        api.MapSelfAssessmentApi();
     }
 }

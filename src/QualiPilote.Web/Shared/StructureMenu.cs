@@ -12,6 +12,8 @@ public static class StructureMenu
     [
         new("Vue d'ensemble", "", AccessLevel.AuditRead),
         new("Périmètre de labellisation", "perimetre", AccessLevel.AuditRead),
+        new("Auto-diagnostic", "auto-diagnostic", AccessLevel.AuditRead),
+        new("Preuves", "preuves", AccessLevel.AuditRead),
         new("Plan d'action", "actions", AccessLevel.AuditRead),
         new("Audits", "audits", AccessLevel.Read),
         new("Rétro-planning de labellisation", "retroplanning", AccessLevel.Read),

@@ -69,6 +69,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
         await AddMemberAsync(SavoieAuditor, savoie, MembershipRole.Auditor, null, cancellationToken);
         await AddMemberAsync(LozereReferent, lozere, MembershipRole.QualityReferent, null, cancellationToken);
         await new Labelling.LabellingDemoData(db).SeedAsync(cancellationToken);
+        await new SelfAssessment.SelfAssessmentDemo(db).SeedAsync(cancellationToken);
     }
 
     private static Structure Structure(string code, string name, StructureType type, string department, Structure? parent, params (string Code, string Name)[] services) =>

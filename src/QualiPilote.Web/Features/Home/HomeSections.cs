@@ -7,7 +7,7 @@ namespace QualiPilote.Web.Features.Home;
 /// view component (invoked with a <see cref="HomeContext"/>) that lists what needs attention today.</summary>
 public static class HomeSections
 {
-    public static readonly IReadOnlyList<string> Components = ["OverdueActions", "DueSoonActions", "NextMilestones"];
+    public static readonly IReadOnlyList<string> Components = ["OverdueActions", "DueSoonActions", "SelfAssessmentProgress", "NextMilestones"];
 }
 
 /// <summary>The user and the structures they can see, handed to every home section.</summary>

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QualiPilote.Tests.Infrastructure;
 using QualiPilote.Web.Features.Demo;
+using QualiPilote.Web.Features.SelfAssessment;
 
 namespace QualiPilote.Tests.Features.Access;
 
@@ -118,6 +119,34 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
         ["POST /api/v1/notifications/{id:int}/read"] = Rule.Authenticated,
         ["POST /api/v1/notifications/read-all"] = Rule.Authenticated,
         ["POST /api/v1/reminders/run"] = Rule.NationalAdmin,
+        ["/structures/{code}/auto-diagnostic"] = Rule.StructureAuditRead,
+        ["/structures/{code}/auto-diagnostic/nouvelle"] = Rule.StructureManage,
+        ["/structures/{code}/auto-diagnostic/{year:int}"] = Rule.StructureAuditRead,
+        ["/structures/{code}/auto-diagnostic/{year:int}/modules/{number:int}"] = Rule.StructureServiceEdit,
+        ["/structures/{code}/auto-diagnostic/{year:int}/cloture"] = Rule.StructureManage,
+        ["/structures/{code}/auto-diagnostic/{year:int}/taux"] = Rule.StructureAuditRead,
+        ["/structures/{code}/auto-diagnostic/{year:int}/services-publics-plus"] = Rule.StructureAuditRead,
+        ["/structures/{code}/auto-diagnostic/{year:int}/dossier-auditeur"] = Rule.StructureAuditRead,
+        ["/structures/{code}/preuves"] = Rule.StructureAuditRead,
+        ["/structures/{code}/preuves/nouvelle"] = Rule.StructureServiceEdit,
+        ["/structures/{code}/preuves/{evidenceId:int}/fichier"] = Rule.StructureAuditRead,
+        ["/structures/{code}/preuves/{evidenceId:int}/supprimer"] = Rule.StructureServiceEdit,
+        ["/services-publics-plus/cibles"] = Rule.NationalAdmin,
+        ["GET /api/v1/structures/{code}/campaigns/"] = Rule.StructureAuditRead,
+        ["POST /api/v1/structures/{code}/campaigns/"] = Rule.StructureManage,
+        ["GET /api/v1/structures/{code}/campaigns/{year:int}"] = Rule.StructureAuditRead,
+        ["PUT /api/v1/structures/{code}/campaigns/{year:int}/assessments/{requirement}"] = Rule.StructureServiceEdit,
+        ["POST /api/v1/structures/{code}/campaigns/{year:int}/assessments/{requirement}/action"] = Rule.StructureServiceEdit,
+        ["POST /api/v1/structures/{code}/campaigns/{year:int}/close"] = Rule.StructureManage,
+        ["GET /api/v1/structures/{code}/campaigns/{year:int}/rates"] = Rule.StructureAuditRead,
+        ["GET /api/v1/structures/{code}/campaigns/{year:int}/sp-plus"] = Rule.StructureAuditRead,
+        ["GET /api/v1/structures/{code}/campaigns/{year:int}/pack"] = Rule.StructureAuditRead,
+        ["GET /api/v1/structures/{code}/evidence/"] = Rule.StructureAuditRead,
+        ["POST /api/v1/structures/{code}/evidence/"] = Rule.StructureServiceEdit,
+        ["GET /api/v1/structures/{code}/evidence/{evidenceId:int}/file"] = Rule.StructureAuditRead,
+        ["DELETE /api/v1/structures/{code}/evidence/{evidenceId:int}"] = Rule.StructureServiceEdit,
+        ["GET /api/v1/sp-plus/targets/"] = Rule.Authenticated,
+        ["PUT /api/v1/sp-plus/targets/{year:int}"] = Rule.NationalAdmin,
     };
 
     private sealed record Persona(string Name, string? Email, Rule[] Grants);
@@ -229,6 +258,8 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
                 await db.Set<Web.Features.Audits.AuditFinding>().Where(f => f.StructureId == savoie.Id && f.Audit.ReportKey != null).Select(f => f.Id).FirstAsync(),
                 await db.Set<Web.Features.Labelling.Milestone>().Where(m => m.StructureId == savoie.Id && m.DerivedFromId == null).Select(m => m.Id).FirstAsync());
         });
+        var evidenceFile = await factory.WithDbAsync(db => db.Set<Evidence>()
+            .Where(e => e.Structure.Code == "pref-73" && e.Kind == EvidenceKind.File).Select(e => e.Id).FirstAsync());
         var samples = new Dictionary<string, string>
         {
             ["code"] = "pref-73",
@@ -241,6 +272,9 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
             ["auditId"] = auditId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["findingId"] = findingId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["milestoneId"] = milestoneId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["year"] = "2026", // the demo's open self-assessment campaign
+            ["requirement"] = "8.1",
+            ["evidenceId"] = evidenceFile.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var loader = factory.Services.GetRequiredService<PageLoader>();
         var calls = new List<Call>();
