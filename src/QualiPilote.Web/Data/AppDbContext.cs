@@ -44,6 +44,10 @@ public abstract class AppDbContext(DbContextOptions options, IHttpContextAccesso
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Le journal des modifications ne se modifie pas et ne se supprime pas.");
+        }
         var audit = AuditRecorder.Capture(ChangeTracker);
         if (audit.IsEmpty)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Features.Demo;
 using QualiPilote.Web.Features.Referentials;
 
@@ -18,6 +19,7 @@ internal sealed class StartupInitializer(IServiceProvider services, IServer serv
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<ReferentialSeeder>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().RunAsync();
         if (DemoData.IsEnabled(environment, scope.ServiceProvider.GetRequiredService<IConfiguration>()))
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(cancellationToken);

@@ -2,11 +2,15 @@ using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Features.ActionPlan;
 using QualiPilote.Web.Features.AuditTrail;
+using QualiPilote.Web.Features.Audits;
 using QualiPilote.Web.Features.Demo;
 using QualiPilote.Web.Features.Indicators;
+using QualiPilote.Web.Features.Labelling;
+using QualiPilote.Web.Features.Notifications;
 using QualiPilote.Web.Features.PublicResults;
 using QualiPilote.Web.Features.Referentials;
 using QualiPilote.Web.Features.Registers;
+using QualiPilote.Web.Features.SelfAssessment;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
 
@@ -30,9 +34,20 @@ public static class FeatureRegistration
         services.AddScoped<MemberEditor>();
         services.AddScoped<AuditTrailQuery>();
         services.AddScoped<ActionPlanEditor>();
+        services.AddScoped<ActionPlanQuery>();
+        services.AddScoped<AuditEditor>();
+        services.AddScoped<MilestoneEditor>();
+        builder.AddNotifications();
         services.AddSingleton(builder.Configuration.GetSection("Storage").Get<FileStoreOptions>() ?? new FileStoreOptions());
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddScoped<DemoData>();
+        services.AddScoped<AdminBootstrap>();
+        services.AddScoped<CampaignQuery>();
+        services.AddScoped<CampaignEditor>();
+        services.AddScoped<EvidenceEditor>();
+        services.AddScoped<SpPlusDiagnosticQuery>();
+        services.AddScoped<SpPlusTargetEditor>();
+        services.AddScoped<AuditorPack>();
         builder.AddIndicators();
     }
 
@@ -43,6 +58,13 @@ public static class FeatureRegistration
         api.MapAuthApi();
         api.MapReferentialsApi();
         api.MapStructuresApi();
+        api.MapMembersApi();
+        api.MapAuditTrailApi();
+        api.MapActionPlanApi();
+        api.MapAuditsApi();
+        api.MapLabellingApi();
+        api.MapNotificationsApi();
+        api.MapSelfAssessmentApi();
         api.MapIndicatorsApi();
         api.MapRegistersApi();
         app.MapPublicResults();

@@ -34,7 +34,8 @@ public static class InputValidation
     {
         foreach (var error in errors)
         {
-            var key = string.IsNullOrEmpty(error.Field) ? "" : $"{prefix}.{char.ToUpperInvariant(error.Field[0])}{error.Field[1..]}";
+            var property = string.IsNullOrEmpty(error.Field) ? "" : $"{char.ToUpperInvariant(error.Field[0])}{error.Field[1..]}";
+            var key = property.Length == 0 ? "" : prefix.Length == 0 ? property : $"{prefix}.{property}";
             modelState.AddModelError(key, error.Line is null ? error.Message : error.ToString());
         }
     }

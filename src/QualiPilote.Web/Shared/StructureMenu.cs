@@ -12,9 +12,13 @@ public static class StructureMenu
     [
         new("Vue d'ensemble", "", AccessLevel.AuditRead),
         new("Périmètre de labellisation", "perimetre", AccessLevel.AuditRead),
+        new("Auto-diagnostic", "auto-diagnostic", AccessLevel.AuditRead),
+        new("Preuves", "preuves", AccessLevel.AuditRead),
         new("Plan d'action", "actions", AccessLevel.AuditRead),
         new("Indicateurs", "indicateurs", AccessLevel.Read),
         new("Registres", "registres", AccessLevel.Read),
+        new("Audits", "audits", AccessLevel.Read),
+        new("Rétro-planning de labellisation", "retroplanning", AccessLevel.Read),
         new("Membres et rôles", "membres", AccessLevel.Manage),
         new("Journal des modifications", "journal", AccessLevel.Manage),
     ];

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 
 namespace QualiPilote.Web.Shared;
@@ -14,6 +17,8 @@ public static class WebUi
             .AddMvcOptions(FrenchValidation.Configure)
             .AddRazorOptions(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"));
         services.AddAntiforgery(o => o.Cookie.Name = "QualiPilote.Antiforgery");
+        // French text stays readable in the HTML instead of one entity per accented letter.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddFrenchProblemDetails();
         services.Configure<RequestLocalizationOptions>(o =>
         {

@@ -44,4 +44,34 @@ public class FoundationJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("06-perimetre-modifier");
     }
+
+    [Fact]
+    public async Task Every_demo_role_gets_an_accessible_home_page()
+    {
+        foreach (var account in DemoData.Accounts)
+        {
+            var page = await app.NewPageAsync();
+            await page.LoginAsync(account.Email);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Bonjour {account.FullName}");
+            await page.AssertAccessibleAsync();
+            await page.ScreenshotAsync("10-accueil-" + account.Email.Split('@')[0]);
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_perimeter_reads_on_a_phone_and_the_menu_opens_with_the_keyboard()
+    {
+        var page = await app.NewPageAsync(375, 812);
+        await page.LoginAsync(DemoData.SavoieAuditor.Email);
+        await page.GotoAsync("/structures/pref-73/perimetre");
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("11-perimetre-mobile");
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "la page déborde horizontalement sur un écran de 375 px");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Référentiels" })).ToBeVisibleAsync();
+    }
 }

@@ -51,8 +51,8 @@ public sealed class Browser(HttpClient client) : IDisposable
     public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) => Parse(await response.Content.ReadAsStringAsync());
 
     /// <summary>Submits a form of the page: its current fields (hidden ones and the antiforgery token included),
-    /// with <paramref name="values"/> replacing fields of the same name. A value of several lines posts one field per line
-    /// (checkbox lists). Files go in <paramref name="files"/>.</summary>
+    /// with <paramref name="values"/> replacing fields of the same name. For a checkbox list, a value of several lines
+    /// checks one box per line. Files go in <paramref name="files"/>.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(IHtmlDocument page, string formSelector, Dictionary<string, string> values,
         Dictionary<string, (string FileName, byte[] Content)>? files = null, string? action = null)
     {
@@ -81,8 +81,10 @@ public sealed class Browser(HttpClient client) : IDisposable
         foreach (var (name, value) in values)
         {
             fields.RemoveAll(f => f.Key == name);
-            fields.AddRange(value.Split('\n').Where(v => v.Length > 0 || !value.Contains('\n', StringComparison.Ordinal))
-                .Select(v => new KeyValuePair<string, string>(name, v)));
+            var isList = form.Elements.OfType<IHtmlInputElement>().Any(i => i.Name == name && i.Type == "checkbox");
+            fields.AddRange(isList
+                ? value.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(v => new KeyValuePair<string, string>(name, v))
+                : [new KeyValuePair<string, string>(name, value)]);
         }
 
         var target = action

@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace QualiPilote.Web.Features.ActionPlan;
 
-public sealed class ActionInput
+/// <summary>The fields of an action that both its creation and its updates carry.</summary>
+public abstract class ActionFields
 {
     [Required, StringLength(300), Display(Name = "Intitulé de l'action")]
     public string? Title { get; set; }
@@ -16,6 +17,10 @@ public sealed class ActionInput
     [StringLength(1000), Display(Name = "Précision sur l'origine")]
     public string? OriginDetail { get; set; }
 
+    /// <summary>Ids of the engagements the action serves (engagements of the structure's perimeters and audits).</summary>
+    [Display(Name = "Engagements concernés")]
+    public List<int> EngagementIds { get; set; } = [];
+
     [StringLength(30), Display(Name = "Service pilote")]
     public string? ServiceCode { get; set; }
 
@@ -27,4 +32,39 @@ public sealed class ActionInput
 
     [Display(Name = "Échéance")]
     public DateOnly? DueDate { get; set; }
+}
+
+/// <summary>A new action. Features that raise actions from their records set <see cref="OriginUrl"/> to the
+/// record's local address, and keep the new action's id on the record.</summary>
+public sealed class ActionInput : ActionFields
+{
+    /// <summary>Local link back to the record the action comes from, e.g. "/structures/pref-73/audits/4#constat-12".</summary>
+    [StringLength(500), Display(Name = "Lien vers l'origine")]
+    public string? OriginUrl { get; set; }
+}
+
+/// <summary>A change to an action: its fields, its follow-up, and the version the user started from.</summary>
+public sealed class ActionUpdateInput : ActionFields
+{
+    [Required, Display(Name = "Statut")]
+    public ActionStatus? Status { get; set; }
+
+    [StringLength(1000), Display(Name = "Motif")]
+    public string? StatusReason { get; set; }
+
+    [Range(0, 100), Display(Name = "Avancement (%)")]
+    public int? Progress { get; set; }
+
+    [Display(Name = "Réalisée le")]
+    public DateOnly? CompletedOn { get; set; }
+
+    [Display(Name = "Efficacité constatée")]
+    public EfficacyResult? Efficacy { get; set; }
+
+    [StringLength(2000), Display(Name = "Vérification de l'efficacité")]
+    public string? EfficacyNote { get; set; }
+
+    /// <summary>The <see cref="ImprovementAction.Version"/> read before editing (concurrency token).</summary>
+    [Required, Display(Name = "Version")]
+    public int? Version { get; set; }
 }

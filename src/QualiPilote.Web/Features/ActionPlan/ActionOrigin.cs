@@ -20,6 +20,14 @@ public enum ActionStatus
     Abandoned,
 }
 
+/// <summary>The efficacy check made after completion: did the indicator or the finding that caused the action improve?</summary>
+public enum EfficacyResult
+{
+    Effective,
+    PartlyEffective,
+    NotEffective,
+}
+
 public static class ActionLabels
 {
     public static string Label(this ActionOrigin origin) => origin switch
@@ -39,5 +47,21 @@ public static class ActionLabels
         ActionStatus.InProgress => "En cours",
         ActionStatus.Done => "Réalisée",
         _ => "Abandonnée",
+    };
+
+    public static string Label(this EfficacyResult result) => result switch
+    {
+        EfficacyResult.Effective => "Efficace : l'indicateur ou le constat s'est amélioré",
+        EfficacyResult.PartlyEffective => "Partiellement efficace",
+        _ => "Inefficace : pas d'amélioration constatée",
+    };
+
+    /// <summary>DSFR badge colour of a status.</summary>
+    public static string BadgeClass(this ActionStatus status) => status switch
+    {
+        ActionStatus.ToStart => "fr-badge--new",
+        ActionStatus.InProgress => "fr-badge--info",
+        ActionStatus.Done => "fr-badge--success",
+        _ => "",
     };
 }

@@ -11,15 +11,16 @@ namespace QualiPilote.Web.Features.ActionPlan;
 /// <summary>A new action; other features link here with the form pre-filled through the query string
 /// (?origin=IndicatorAlert&amp;originDetail=…&amp;title=…&amp;serviceCode=…).</summary>
 [Authorize(Policy = Policies.StructureServiceEdit)]
-public class CreateModel(StructureAccess access, AppDbContext db, ActionPlanEditor editor) : StructurePageModel(access)
+public class CreateModel(StructureAccess access, AppDbContext db, ActionPlanEditor editor) : StructurePageModel(access), IActionForm
 {
     [BindProperty]
     public ActionInput Input { get; set; } = new();
 
+    ActionFields IActionForm.Input => Input;
+
     public IEnumerable<SelectListItem> Services { get; private set; } = [];
 
-    public static IEnumerable<SelectListItem> Origins =>
-        Enum.GetValues<ActionOrigin>().Select(o => new SelectListItem(o.Label(), o.ToString()));
+    public IReadOnlyList<EngagementOption> Engagements { get; private set; } = [];
 
     public async Task OnGetAsync(ActionOrigin? origin, string? originDetail, string? title, string? serviceCode)
     {
@@ -35,7 +36,7 @@ public class CreateModel(StructureAccess access, AppDbContext db, ActionPlanEdit
             if (action is not null)
             {
                 TempData["Success"] = $"Action « {action.Title} » ajoutée au plan d'action.";
-                return Redirect($"/structures/{Structure.Code}/actions");
+                return Redirect($"/structures/{Structure.Code}/actions/{action.Id}");
             }
             ModelState.AddErrors(errors);
         }
@@ -43,8 +44,20 @@ public class CreateModel(StructureAccess access, AppDbContext db, ActionPlanEdit
         return Page();
     }
 
-    private async Task LoadAsync() =>
-        Services = (await db.Services.AsNoTracking().Where(s => s.StructureId == Structure.Id).OrderBy(s => s.Code).ToListAsync())
-            .Where(s => Scope.CanEditService(Structure, s.Id))
-            .Select(s => new SelectListItem(s.Label, s.Code));
+    private async Task LoadAsync()
+    {
+        Services = await ActionFormLists.EditableServicesAsync(db, Structure, Scope);
+        Engagements = await editor.EngagementOptionsAsync(Structure.Id);
+    }
+}
+
+/// <summary>Lists shared by the create and edit forms.</summary>
+public static class ActionFormLists
+{
+    /// <summary>The services the user may give an action to: all for a quality referent, their own for a relay referent.</summary>
+    public static async Task<IEnumerable<SelectListItem>> EditableServicesAsync(AppDbContext db, Structures.Structure structure, UserScope scope) =>
+        (await db.Services.AsNoTracking().Where(s => s.StructureId == structure.Id).OrderBy(s => s.Code).ToListAsync())
+            .Where(s => scope.CanEditService(structure, s.Id))
+            .Select(s => new SelectListItem(s.Label, s.Code))
+            .ToList();
 }

@@ -30,8 +30,23 @@ public class ImprovementAction : IStructureOwned
     public string? StatusReason { get; set; }
     /// <summary>Progress in percent, 0 to 100.</summary>
     public int Progress { get; set; }
+    /// <summary>When the action was completed (status "réalisée").</summary>
+    public DateOnly? CompletedOn { get; set; }
+    /// <summary>After completion: did the indicator or the finding that caused the action improve?</summary>
+    public EfficacyResult? Efficacy { get; set; }
+    public string? EfficacyNote { get; set; }
+    public DateOnly? EfficacyCheckedOn { get; set; }
     public DateTime CreatedAt { get; set; }
+    public DateTime? UpdatedAt { get; set; }
+    /// <summary>Name of the person who last changed the action, shown when someone else's edit collides with it.</summary>
+    public string? UpdatedBy { get; set; }
+    /// <summary>Optimistic concurrency token: incremented by every update, carried by the edit form and the API,
+    /// so that two people editing the same action never silently overwrite each other.</summary>
+    public int Version { get; set; }
     public List<ActionEngagement> Engagements { get; set; } = [];
+
+    /// <summary>To start or in progress.</summary>
+    public bool IsOpen => Status is ActionStatus.ToStart or ActionStatus.InProgress;
 
     internal sealed class Configuration : IEntityTypeConfiguration<ImprovementAction>
     {
@@ -44,11 +59,16 @@ public class ImprovementAction : IStructureOwned
             builder.Property(a => a.OriginUrl).HasMaxLength(500);
             builder.Property(a => a.OwnerName).HasMaxLength(200);
             builder.Property(a => a.StatusReason).HasMaxLength(1000);
+            builder.Property(a => a.EfficacyNote).HasMaxLength(2000);
+            builder.Property(a => a.Efficacy).HasMaxLength(20);
+            builder.Property(a => a.UpdatedBy).HasMaxLength(200);
+            builder.Property(a => a.Version).IsConcurrencyToken();
             builder.Property(a => a.Origin).HasMaxLength(20);
             builder.Property(a => a.Status).HasMaxLength(20);
             builder.HasIndex(a => new { a.StructureId, a.Status, a.DueDate });
             builder.HasOne(a => a.Structure).WithMany().OnDelete(DeleteBehavior.Cascade);
             builder.HasOne(a => a.Service).WithMany().OnDelete(DeleteBehavior.Restrict);
+            builder.Ignore(a => a.IsOpen);
         }
     }
 }

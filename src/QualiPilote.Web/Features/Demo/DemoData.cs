@@ -10,7 +10,7 @@ namespace QualiPilote.Web.Features.Demo;
 /// <summary>The demo department: "Préfecture de la Savoie (démo)" with its sub-prefectures, SGCD and DDI,
 /// a second prefecture (Lozère) to show that structures are kept apart, and one account per role.
 /// Loaded only in the demo environment (or when Demo:Enabled is set, as the tests do).</summary>
-public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, RegistersDemoData registers)
+public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RegistersDemoData registers)
 {
     public const string Password = "Demo-Quali-2026";
 
@@ -60,10 +60,6 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
         await AddPerimeterAsync(lozere, "qual-e-pref", "2017", new DateOnly(2021, 1, 15), "COPIL qualité", cancellationToken,
             (1, ["CAB", "DCL"]), (6, ["DCPP"]));
 
-        if (!await roles.RoleExistsAsync(Roles.NationalAdmin))
-        {
-            await roles.CreateAsync(new IdentityRole(Roles.NationalAdmin));
-        }
         var admin = await CreateUserAsync(Admin);
         await users.AddToRoleAsync(admin, Roles.NationalAdmin);
 
@@ -73,6 +69,8 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
         await AddMemberAsync(SavoieAgent, savoie, MembershipRole.Agent, null, cancellationToken);
         await AddMemberAsync(SavoieAuditor, savoie, MembershipRole.Auditor, null, cancellationToken);
         await AddMemberAsync(LozereReferent, lozere, MembershipRole.QualityReferent, null, cancellationToken);
+        await new Labelling.LabellingDemoData(db).SeedAsync(cancellationToken);
+        await new SelfAssessment.SelfAssessmentDemo(db).SeedAsync(cancellationToken);
         await registers.SeedAsync(savoie, cancellationToken);
     }
 

@@ -7,7 +7,7 @@ namespace QualiPilote.Web.Features.Home;
 /// view component (invoked with a <see cref="HomeContext"/>) that lists what needs attention today.</summary>
 public static class HomeSections
 {
-    public static readonly IReadOnlyList<string> Components = [Indicators.IndicatorAlertsViewComponent.Name];
+    public static readonly IReadOnlyList<string> Components = ["OverdueActions", "DueSoonActions", Indicators.IndicatorAlertsViewComponent.Name, "SelfAssessmentProgress", "NextMilestones"];
 }
 
 /// <summary>The user and the structures they can see, handed to every home section.</summary>

@@ -10,6 +10,9 @@ namespace QualiPilote.Web.Features.Home;
 [AllowAnonymous]
 public class IndexModel(StructureAccess access, AppDbContext db) : PageModel
 {
+    /// <summary>Beyond this many structures (a national administrator), the home page links to the list instead.</summary>
+    public const int MaxCards = 12;
+
     public sealed record MyStructure(Structure Structure, AccessLevel Level, IReadOnlyList<string> Roles);
 
     public IReadOnlyList<MyStructure> Structures { get; private set; } = [];

@@ -32,6 +32,7 @@ public class Indicator
     {
         public void Configure(EntityTypeBuilder<Indicator> builder)
         {
+            builder.ToTable("Indicators");
             builder.Property(i => i.Code).HasMaxLength(60);
             builder.Property(i => i.Label).HasMaxLength(200);
             builder.Property(i => i.Description).HasMaxLength(1000);
@@ -90,6 +91,7 @@ public class IndicatorEngagement
     {
         public void Configure(EntityTypeBuilder<IndicatorEngagement> builder)
         {
+            builder.ToTable("IndicatorEngagements");
             builder.HasKey(e => new { e.IndicatorId, e.EngagementId });
             builder.HasOne(e => e.Indicator).WithMany(i => i.Engagements).OnDelete(DeleteBehavior.Cascade);
             builder.HasOne(e => e.Engagement).WithMany().OnDelete(DeleteBehavior.Cascade);

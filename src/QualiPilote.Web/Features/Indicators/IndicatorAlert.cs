@@ -25,6 +25,7 @@ public class IndicatorAlert : IStructureOwned
     {
         public void Configure(EntityTypeBuilder<IndicatorAlert> builder)
         {
+            builder.ToTable("IndicatorAlerts");
             builder.Property(a => a.Period).HasMaxLength(10);
             builder.HasIndex(a => new { a.StructureId, a.IndicatorId, a.Period }).IsUnique();
             builder.HasOne(a => a.Structure).WithMany().OnDelete(DeleteBehavior.Cascade);

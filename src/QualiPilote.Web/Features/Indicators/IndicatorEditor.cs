@@ -258,12 +258,12 @@ public sealed class IndicatorEditor(AppDbContext db, TimeProvider clock, ActionP
             Title = $"Redresser l'indicateur « {indicator.Label} » ({result.Period.Label})",
             Origin = ActionOrigin.IndicatorAlert,
             OriginDetail = detail,
+            OriginUrl = drillDownUrl,
         }, cancellationToken);
         if (action is null)
         {
             return (null, errors);
         }
-        action.OriginUrl = drillDownUrl;
         existing ??= db.Add(new IndicatorAlert { StructureId = structure.Id, IndicatorId = indicator.Id, Period = result.Period.Key }).Entity;
         existing.Value = value;
         existing.Target = target;

@@ -17,6 +17,7 @@ public class NationalTarget
     {
         public void Configure(EntityTypeBuilder<NationalTarget> builder)
         {
+            builder.ToTable("NationalTargets");
             builder.HasIndex(t => new { t.IndicatorId, t.FromYear }).IsUnique();
             builder.HasOne(t => t.Indicator).WithMany(i => i.NationalTargets).OnDelete(DeleteBehavior.Cascade);
         }
@@ -39,6 +40,7 @@ public class LocalTarget : IStructureOwned
     {
         public void Configure(EntityTypeBuilder<LocalTarget> builder)
         {
+            builder.ToTable("LocalTargets");
             builder.HasIndex(t => new { t.StructureId, t.IndicatorId, t.FromYear }).IsUnique();
             builder.HasOne(t => t.Structure).WithMany().OnDelete(DeleteBehavior.Cascade);
             builder.HasOne(t => t.Indicator).WithMany().OnDelete(DeleteBehavior.Cascade);
@@ -59,6 +61,7 @@ public class PublishedIndicator : IStructureOwned
     {
         public void Configure(EntityTypeBuilder<PublishedIndicator> builder)
         {
+            builder.ToTable("PublishedIndicators");
             builder.HasIndex(p => new { p.StructureId, p.IndicatorId }).IsUnique();
             builder.HasOne(p => p.Structure).WithMany().OnDelete(DeleteBehavior.Cascade);
             builder.HasOne(p => p.Indicator).WithMany().OnDelete(DeleteBehavior.Cascade);

@@ -24,6 +24,7 @@ public class IndicatorValue : IStructureOwned
     {
         public void Configure(EntityTypeBuilder<IndicatorValue> builder)
         {
+            builder.ToTable("IndicatorValues");
             builder.Property(v => v.Period).HasMaxLength(10);
             builder.Property(v => v.Comment).HasMaxLength(1000);
             builder.Property(v => v.EnteredBy).HasMaxLength(256);

@@ -53,7 +53,11 @@ public class EditSpPlusMappingModel(AppDbContext db, ReferentialEditor editor) :
             .FirstOrDefaultAsync(c => c.Number == number);
         Referentials = await db.Referentials.Include(r => r.Modules.OrderBy(m => m.Number)).ThenInclude(m => m.Engagements.OrderBy(e => e.Number))
             .AsSplitQuery().OrderByDescending(r => r.EffectiveFrom).ToListAsync();
-        var referential = Referentials.FirstOrDefault(r => r.Id == ReferentialId) ?? (Referentials.Count > 0 ? Referentials[0] : null);
+        // Without a choice, the newest version that already carries SP+ correspondences (Quali-ATE today).
+        var mapped = await db.SpPlusMappings.Select(m => m.Engagement.ReferentialId).Distinct().ToListAsync();
+        var referential = Referentials.FirstOrDefault(r => r.Id == ReferentialId)
+            ?? Referentials.FirstOrDefault(r => mapped.Contains(r.Id))
+            ?? (Referentials.Count > 0 ? Referentials[0] : null);
         if (commitment is null || referential is null)
         {
             return false;

@@ -24,8 +24,9 @@ public static class ReferentialExcelReader
 
     private static readonly string[] RequiredColumns = ["module", "engagement", "texte_engagement", "sous_engagement"];
 
-    /// <summary>Reads rows into <paramref name="document"/>, whose referential fields come from the import form.</summary>
-    public static void Read(Stream workbook, ReferentialDocument document, List<FieldError> errors)
+    /// <summary>Reads rows into <paramref name="document"/>, whose referential fields come from the import form.
+    /// Returns false when the workbook cannot be read or lacks a required column (the reason is in <paramref name="errors"/>).</summary>
+    public static bool Read(Stream workbook, ReferentialDocument document, List<FieldError> errors)
     {
         List<IDictionary<string, object?>> rows;
         try
@@ -37,12 +38,12 @@ public static class ReferentialExcelReader
         catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or NotSupportedException or FormatException or System.Xml.XmlException)
         {
             errors.Add(new FieldError(null, "fichier", "ce fichier n'est pas un classeur Excel (.xlsx) lisible."));
-            return;
+            return false;
         }
         if (rows.Count == 0)
         {
             errors.Add(new FieldError(1, "fichier", "la feuille est vide : une ligne d'en-tête est attendue."));
-            return;
+            return false;
         }
 
         var header = MapHeader(rows[0]);
@@ -51,7 +52,7 @@ public static class ReferentialExcelReader
         {
             var found = string.Join(", ", rows[0].Values.Where(v => v is not null).Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
             errors.AddRange(missing.Select(c => new FieldError(1, c, $"colonne obligatoire absente (colonnes trouvées : {found}).")));
-            return;
+            return false;
         }
 
         var modules = new Dictionary<int, ModuleDocument>();
@@ -115,6 +116,7 @@ public static class ReferentialExcelReader
                 OfficialTextMissing = toImport ?? false,
             });
         }
+        return true;
     }
 
     private static Dictionary<string, string> MapHeader(IDictionary<string, object?> headerRow)

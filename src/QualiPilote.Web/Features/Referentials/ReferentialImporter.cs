@@ -32,7 +32,7 @@ public sealed partial class ReferentialImporter(AppDbContext db)
     {
         var errors = new List<FieldError>();
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        ReferentialDocument document;
+        ReferentialDocument? document;
         switch (extension)
         {
             case ".yaml" or ".yml" or ".json":
@@ -49,12 +49,15 @@ public sealed partial class ReferentialImporter(AppDbContext db)
                     Version = target?.Version?.Trim(),
                     EffectiveFrom = target?.EffectiveFrom,
                 };
-                ReferentialExcelReader.Read(file, document, errors);
+                if (!ReferentialExcelReader.Read(file, document, errors))
+                {
+                    document = null;
+                }
                 break;
             default:
                 return new(null, [new FieldError(null, "fichier", $"format « {extension} » non pris en charge : .yaml, .json ou .xlsx attendu.")]);
         }
-        return await ImportAsync(document, errors, cancellationToken);
+        return document is null ? new(null, errors) : await ImportAsync(document, errors, cancellationToken);
     }
 
     public async Task<ReferentialImportResult> ImportAsync(ReferentialDocument document, List<FieldError> errors, CancellationToken cancellationToken = default)

@@ -9,7 +9,8 @@ namespace QualiPilote.Web.Features.Referentials;
 /// parser, YAML being a superset of it, so that both formats report the line of each error.</summary>
 public static class ReferentialYamlReader
 {
-    public static ReferentialDocument Read(TextReader text, List<FieldError> errors)
+    /// <summary>Reads the document, or returns null when the file is not readable at all (the reason is in <paramref name="errors"/>).</summary>
+    public static ReferentialDocument? Read(TextReader text, List<FieldError> errors)
     {
         var document = new ReferentialDocument();
         var stream = new YamlStream();
@@ -20,12 +21,18 @@ public static class ReferentialYamlReader
         catch (YamlException e)
         {
             errors.Add(new FieldError(checked((int)e.Start.Line), "fichier", $"syntaxe invalide ({FirstSentence(e.Message)})."));
-            return document;
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on some unterminated lists or quotes, without a position.
+            errors.Add(new FieldError(null, "fichier", "syntaxe invalide : une liste, une accolade ou des guillemets ne sont pas refermés."));
+            return null;
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             errors.Add(new FieldError(1, "fichier", "le fichier doit décrire un référentiel (clés referentiel, nom, version, date_effet, modules)."));
-            return document;
+            return null;
         }
 
         document.Code = Text(root, "referentiel");

@@ -35,6 +35,7 @@ public class RegisterImport : IStructureOwned
     {
         public void Configure(EntityTypeBuilder<RegisterImport> builder)
         {
+            builder.ToTable("RegisterImports");
             builder.Property(i => i.Register).HasMaxLength(20);
             builder.Property(i => i.FileName).HasMaxLength(260);
             builder.Property(i => i.Sha256).HasMaxLength(64);

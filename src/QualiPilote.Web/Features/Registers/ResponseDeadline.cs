@@ -23,6 +23,7 @@ public class ResponseDeadline : IStructureOwned
     {
         public void Configure(EntityTypeBuilder<ResponseDeadline> builder)
         {
+            builder.ToTable("ResponseDeadlines");
             builder.Property(d => d.Channel).HasMaxLength(12);
             builder.HasIndex(d => new { d.StructureId, d.Channel, d.EffectiveFrom }).IsUnique();
             builder.HasOne(d => d.Structure).WithMany().OnDelete(DeleteBehavior.Cascade);

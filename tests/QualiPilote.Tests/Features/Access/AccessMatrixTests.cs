@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QualiPilote.Tests.Infrastructure;
 using QualiPilote.Web.Features.Demo;
+using QualiPilote.Web.Features.SelfAssessment;
 
 namespace QualiPilote.Tests.Features.Access;
 
@@ -62,6 +63,20 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
         ["/structures/{code}/journal"] = Rule.StructureManage,
         ["/structures/{code}/actions"] = Rule.StructureAuditRead,
         ["/structures/{code}/actions/nouvelle"] = Rule.StructureServiceEdit,
+        ["/structures/{code}/actions/{actionId:int}"] = Rule.StructureAuditRead,
+        ["/structures/{code}/actions/{actionId:int}/modifier"] = Rule.StructureServiceEdit,
+        ["/structures/{code}/audits"] = Rule.StructureRead,
+        ["/structures/{code}/audits/nouveau"] = Rule.StructureManage,
+        ["/structures/{code}/audits/{auditId:int}"] = Rule.StructureRead,
+        ["/structures/{code}/audits/{auditId:int}/rapport"] = Rule.StructureRead,
+        ["/structures/{code}/audits/{auditId:int}/modifier"] = Rule.StructureManage,
+        ["/structures/{code}/audits/{auditId:int}/constats/nouveau"] = Rule.StructureManage,
+        ["/structures/{code}/audits/{auditId:int}/constats/{findingId:int}"] = Rule.StructureManage,
+        ["/structures/{code}/retroplanning"] = Rule.StructureRead,
+        ["/structures/{code}/retroplanning/nouvelle"] = Rule.StructureManage,
+        ["/structures/{code}/retroplanning/{milestoneId:int}"] = Rule.StructureManage,
+        ["/notifications"] = Rule.Authenticated,
+        ["/admin/relances"] = Rule.NationalAdmin,
         ["/admin/utilisateurs"] = Rule.NationalAdmin,
         ["/admin/journal"] = Rule.NationalAdmin,
         ["GET /api/v1/referentials/"] = Rule.Authenticated,
@@ -109,6 +124,60 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
         ["POST /api/v1/structures/{code}/registers/attendance"] = Rule.StructureManage,
         ["GET /api/v1/structures/{code}/deadlines/"] = Rule.StructureRead,
         ["PUT /api/v1/structures/{code}/deadlines/"] = Rule.StructureManage,
+        ["GET /api/v1/structures/{code}/members/"] = Rule.StructureManage,
+        ["POST /api/v1/structures/{code}/members/"] = Rule.StructureManage,
+        ["DELETE /api/v1/structures/{code}/members/{id:int}"] = Rule.StructureManage,
+        ["POST /api/v1/users"] = Rule.NationalAdmin,
+        ["GET /api/v1/structures/{code}/audit-trail"] = Rule.StructureManage,
+        ["GET /api/v1/audit-trail"] = Rule.NationalAdmin,
+        ["GET /api/v1/structures/{code}/actions/"] = Rule.StructureAuditRead,
+        ["GET /api/v1/structures/{code}/actions/{actionId:int}"] = Rule.StructureAuditRead,
+        ["POST /api/v1/structures/{code}/actions/"] = Rule.StructureServiceEdit,
+        ["PUT /api/v1/structures/{code}/actions/{actionId:int}"] = Rule.StructureServiceEdit,
+        ["GET /api/v1/structures/{code}/audits/"] = Rule.StructureRead,
+        ["GET /api/v1/structures/{code}/audits/{auditId:int}"] = Rule.StructureRead,
+        ["POST /api/v1/structures/{code}/audits/"] = Rule.StructureManage,
+        ["PUT /api/v1/structures/{code}/audits/{auditId:int}"] = Rule.StructureManage,
+        ["POST /api/v1/structures/{code}/audits/{auditId:int}/report"] = Rule.StructureManage,
+        ["GET /api/v1/structures/{code}/audits/{auditId:int}/report"] = Rule.StructureRead,
+        ["POST /api/v1/structures/{code}/audits/{auditId:int}/findings"] = Rule.StructureManage,
+        ["POST /api/v1/structures/{code}/audits/{auditId:int}/findings/{findingId:int}/action"] = Rule.StructureManage,
+        ["GET /api/v1/structures/{code}/milestones/"] = Rule.StructureRead,
+        ["POST /api/v1/structures/{code}/milestones/"] = Rule.StructureManage,
+        ["PUT /api/v1/structures/{code}/milestones/{milestoneId:int}"] = Rule.StructureManage,
+        ["DELETE /api/v1/structures/{code}/milestones/{milestoneId:int}"] = Rule.StructureManage,
+        ["GET /api/v1/notifications/"] = Rule.Authenticated,
+        ["POST /api/v1/notifications/{id:int}/read"] = Rule.Authenticated,
+        ["POST /api/v1/notifications/read-all"] = Rule.Authenticated,
+        ["POST /api/v1/reminders/run"] = Rule.NationalAdmin,
+        ["/structures/{code}/auto-diagnostic"] = Rule.StructureAuditRead,
+        ["/structures/{code}/auto-diagnostic/nouvelle"] = Rule.StructureManage,
+        ["/structures/{code}/auto-diagnostic/{year:int}"] = Rule.StructureAuditRead,
+        ["/structures/{code}/auto-diagnostic/{year:int}/modules/{number:int}"] = Rule.StructureServiceEdit,
+        ["/structures/{code}/auto-diagnostic/{year:int}/cloture"] = Rule.StructureManage,
+        ["/structures/{code}/auto-diagnostic/{year:int}/taux"] = Rule.StructureAuditRead,
+        ["/structures/{code}/auto-diagnostic/{year:int}/services-publics-plus"] = Rule.StructureAuditRead,
+        ["/structures/{code}/auto-diagnostic/{year:int}/dossier-auditeur"] = Rule.StructureAuditRead,
+        ["/structures/{code}/preuves"] = Rule.StructureAuditRead,
+        ["/structures/{code}/preuves/nouvelle"] = Rule.StructureServiceEdit,
+        ["/structures/{code}/preuves/{evidenceId:int}/fichier"] = Rule.StructureAuditRead,
+        ["/structures/{code}/preuves/{evidenceId:int}/supprimer"] = Rule.StructureServiceEdit,
+        ["/services-publics-plus/cibles"] = Rule.NationalAdmin,
+        ["GET /api/v1/structures/{code}/campaigns/"] = Rule.StructureAuditRead,
+        ["POST /api/v1/structures/{code}/campaigns/"] = Rule.StructureManage,
+        ["GET /api/v1/structures/{code}/campaigns/{year:int}"] = Rule.StructureAuditRead,
+        ["PUT /api/v1/structures/{code}/campaigns/{year:int}/assessments/{requirement}"] = Rule.StructureServiceEdit,
+        ["POST /api/v1/structures/{code}/campaigns/{year:int}/assessments/{requirement}/action"] = Rule.StructureServiceEdit,
+        ["POST /api/v1/structures/{code}/campaigns/{year:int}/close"] = Rule.StructureManage,
+        ["GET /api/v1/structures/{code}/campaigns/{year:int}/rates"] = Rule.StructureAuditRead,
+        ["GET /api/v1/structures/{code}/campaigns/{year:int}/sp-plus"] = Rule.StructureAuditRead,
+        ["GET /api/v1/structures/{code}/campaigns/{year:int}/pack"] = Rule.StructureAuditRead,
+        ["GET /api/v1/structures/{code}/evidence/"] = Rule.StructureAuditRead,
+        ["POST /api/v1/structures/{code}/evidence/"] = Rule.StructureServiceEdit,
+        ["GET /api/v1/structures/{code}/evidence/{evidenceId:int}/file"] = Rule.StructureAuditRead,
+        ["DELETE /api/v1/structures/{code}/evidence/{evidenceId:int}"] = Rule.StructureServiceEdit,
+        ["GET /api/v1/sp-plus/targets/"] = Rule.Authenticated,
+        ["PUT /api/v1/sp-plus/targets/{year:int}"] = Rule.NationalAdmin,
     };
 
     private sealed record Persona(string Name, string? Email, Rule[] Grants);
@@ -209,6 +278,19 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
     private async Task<List<Call>> DiscoverCallsAsync()
     {
         var quali = await factory.WithDbAsync(db => db.Referentials.Where(r => r.Code == "quali-ate").Select(r => r.Id).FirstAsync());
+        // Action, audit, finding and milestone of the Savoie demo: an action of the DCL (the relay referent's service),
+        // the Socotec audit (its report is stored) and one of its findings.
+        var (actionId, auditId, findingId, milestoneId) = await factory.WithDbAsync(async db =>
+        {
+            var savoie = await db.Structures.SingleAsync(s => s.Code == "pref-73");
+            return (
+                await db.Set<Web.Features.ActionPlan.ImprovementAction>().Where(a => a.StructureId == savoie.Id && a.Service!.Code == "DCL").Select(a => a.Id).FirstAsync(),
+                await db.Set<Web.Features.Audits.Audit>().Where(a => a.StructureId == savoie.Id && a.ReportKey != null).Select(a => a.Id).FirstAsync(),
+                await db.Set<Web.Features.Audits.AuditFinding>().Where(f => f.StructureId == savoie.Id && f.Audit.ReportKey != null).Select(f => f.Id).FirstAsync(),
+                await db.Set<Web.Features.Labelling.Milestone>().Where(m => m.StructureId == savoie.Id && m.DerivedFromId == null).Select(m => m.Id).FirstAsync());
+        });
+        var evidenceFile = await factory.WithDbAsync(db => db.Set<Evidence>()
+            .Where(e => e.Structure.Code == "pref-73" && e.Kind == EvidenceKind.File).Select(e => e.Id).FirstAsync());
         var samples = new Dictionary<string, string>
         {
             ["code"] = "pref-73",
@@ -220,6 +302,13 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
             ["indicator"] = "delai-courriels",
             ["period"] = "2026-T4",
             ["register"] = "courriers",
+            ["actionId"] = actionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["auditId"] = auditId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["findingId"] = findingId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["milestoneId"] = milestoneId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["year"] = "2026", // the demo's open self-assessment campaign
+            ["requirement"] = "8.1",
+            ["evidenceId"] = evidenceFile.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var loader = factory.Services.GetRequiredService<PageLoader>();
         var calls = new List<Call>();

@@ -64,7 +64,7 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "Indicator",
+                name: "Indicators",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -82,9 +82,9 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Indicator", x => x.Id);
+                    table.PrimaryKey("PK_Indicators", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Indicator_Structures_StructureId",
+                        name: "FK_Indicators_Structures_StructureId",
                         column: x => x.StructureId,
                         principalTable: "Structures",
                         principalColumn: "Id",
@@ -114,7 +114,7 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "RegisterImport",
+                name: "RegisterImports",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -133,9 +133,9 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_RegisterImport", x => x.Id);
+                    table.PrimaryKey("PK_RegisterImports", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_RegisterImport_Structures_StructureId",
+                        name: "FK_RegisterImports_Structures_StructureId",
                         column: x => x.StructureId,
                         principalTable: "Structures",
                         principalColumn: "Id",
@@ -143,7 +143,7 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "ResponseDeadline",
+                name: "ResponseDeadlines",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -156,9 +156,9 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ResponseDeadline", x => x.Id);
+                    table.PrimaryKey("PK_ResponseDeadlines", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ResponseDeadline_Structures_StructureId",
+                        name: "FK_ResponseDeadlines_Structures_StructureId",
                         column: x => x.StructureId,
                         principalTable: "Structures",
                         principalColumn: "Id",
@@ -166,7 +166,7 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "IndicatorAlert",
+                name: "IndicatorAlerts",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -181,21 +181,21 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_IndicatorAlert", x => x.Id);
+                    table.PrimaryKey("PK_IndicatorAlerts", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_IndicatorAlert_ImprovementActions_ActionId",
+                        name: "FK_IndicatorAlerts_ImprovementActions_ActionId",
                         column: x => x.ActionId,
                         principalTable: "ImprovementActions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
-                        name: "FK_IndicatorAlert_Indicator_IndicatorId",
+                        name: "FK_IndicatorAlerts_Indicators_IndicatorId",
                         column: x => x.IndicatorId,
-                        principalTable: "Indicator",
+                        principalTable: "Indicators",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_IndicatorAlert_Structures_StructureId",
+                        name: "FK_IndicatorAlerts_Structures_StructureId",
                         column: x => x.StructureId,
                         principalTable: "Structures",
                         principalColumn: "Id",
@@ -203,7 +203,7 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "IndicatorEngagement",
+                name: "IndicatorEngagements",
                 columns: table => new
                 {
                     IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
@@ -211,23 +211,23 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_IndicatorEngagement", x => new { x.IndicatorId, x.EngagementId });
+                    table.PrimaryKey("PK_IndicatorEngagements", x => new { x.IndicatorId, x.EngagementId });
                     table.ForeignKey(
-                        name: "FK_IndicatorEngagement_Engagements_EngagementId",
+                        name: "FK_IndicatorEngagements_Engagements_EngagementId",
                         column: x => x.EngagementId,
                         principalTable: "Engagements",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_IndicatorEngagement_Indicator_IndicatorId",
+                        name: "FK_IndicatorEngagements_Indicators_IndicatorId",
                         column: x => x.IndicatorId,
-                        principalTable: "Indicator",
+                        principalTable: "Indicators",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "IndicatorValue",
+                name: "IndicatorValues",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -242,15 +242,15 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_IndicatorValue", x => x.Id);
+                    table.PrimaryKey("PK_IndicatorValues", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_IndicatorValue_Indicator_IndicatorId",
+                        name: "FK_IndicatorValues_Indicators_IndicatorId",
                         column: x => x.IndicatorId,
-                        principalTable: "Indicator",
+                        principalTable: "Indicators",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_IndicatorValue_Structures_StructureId",
+                        name: "FK_IndicatorValues_Structures_StructureId",
                         column: x => x.StructureId,
                         principalTable: "Structures",
                         principalColumn: "Id",
@@ -258,7 +258,7 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "LocalTarget",
+                name: "LocalTargets",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -271,15 +271,15 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_LocalTarget", x => x.Id);
+                    table.PrimaryKey("PK_LocalTargets", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_LocalTarget_Indicator_IndicatorId",
+                        name: "FK_LocalTargets_Indicators_IndicatorId",
                         column: x => x.IndicatorId,
-                        principalTable: "Indicator",
+                        principalTable: "Indicators",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_LocalTarget_Structures_StructureId",
+                        name: "FK_LocalTargets_Structures_StructureId",
                         column: x => x.StructureId,
                         principalTable: "Structures",
                         principalColumn: "Id",
@@ -287,7 +287,7 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "NationalTarget",
+                name: "NationalTargets",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -298,17 +298,17 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_NationalTarget", x => x.Id);
+                    table.PrimaryKey("PK_NationalTargets", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_NationalTarget_Indicator_IndicatorId",
+                        name: "FK_NationalTargets_Indicators_IndicatorId",
                         column: x => x.IndicatorId,
-                        principalTable: "Indicator",
+                        principalTable: "Indicators",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "PublishedIndicator",
+                name: "PublishedIndicators",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -318,15 +318,15 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PublishedIndicator", x => x.Id);
+                    table.PrimaryKey("PK_PublishedIndicators", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_PublishedIndicator_Indicator_IndicatorId",
+                        name: "FK_PublishedIndicators_Indicators_IndicatorId",
                         column: x => x.IndicatorId,
-                        principalTable: "Indicator",
+                        principalTable: "Indicators",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_PublishedIndicator_Structures_StructureId",
+                        name: "FK_PublishedIndicators_Structures_StructureId",
                         column: x => x.StructureId,
                         principalTable: "Structures",
                         principalColumn: "Id",
@@ -339,36 +339,36 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                 columns: new[] { "StructureId", "ReceivedOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Indicator_Code_StructureId",
-                table: "Indicator",
-                columns: new[] { "Code", "StructureId" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Indicator_StructureId",
-                table: "Indicator",
-                column: "StructureId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_IndicatorAlert_ActionId",
-                table: "IndicatorAlert",
+                name: "IX_IndicatorAlerts_ActionId",
+                table: "IndicatorAlerts",
                 column: "ActionId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_IndicatorAlert_IndicatorId",
-                table: "IndicatorAlert",
+                name: "IX_IndicatorAlerts_IndicatorId",
+                table: "IndicatorAlerts",
                 column: "IndicatorId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_IndicatorAlert_StructureId_IndicatorId_Period",
-                table: "IndicatorAlert",
+                name: "IX_IndicatorAlerts_StructureId_IndicatorId_Period",
+                table: "IndicatorAlerts",
                 columns: new[] { "StructureId", "IndicatorId", "Period" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_IndicatorEngagement_EngagementId",
-                table: "IndicatorEngagement",
+                name: "IX_IndicatorEngagements_EngagementId",
+                table: "IndicatorEngagements",
                 column: "EngagementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_Code_StructureId",
+                table: "Indicators",
+                columns: new[] { "Code", "StructureId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_StructureId",
+                table: "Indicators",
+                column: "StructureId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IndicatorTallies_StructureId_IndicatorCode_Month",
@@ -376,52 +376,52 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                 columns: new[] { "StructureId", "IndicatorCode", "Month" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_IndicatorValue_IndicatorId",
-                table: "IndicatorValue",
+                name: "IX_IndicatorValues_IndicatorId",
+                table: "IndicatorValues",
                 column: "IndicatorId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_IndicatorValue_StructureId_IndicatorId_Period",
-                table: "IndicatorValue",
+                name: "IX_IndicatorValues_StructureId_IndicatorId_Period",
+                table: "IndicatorValues",
                 columns: new[] { "StructureId", "IndicatorId", "Period" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_LocalTarget_IndicatorId",
-                table: "LocalTarget",
+                name: "IX_LocalTargets_IndicatorId",
+                table: "LocalTargets",
                 column: "IndicatorId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_LocalTarget_StructureId_IndicatorId_FromYear",
-                table: "LocalTarget",
+                name: "IX_LocalTargets_StructureId_IndicatorId_FromYear",
+                table: "LocalTargets",
                 columns: new[] { "StructureId", "IndicatorId", "FromYear" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_NationalTarget_IndicatorId_FromYear",
-                table: "NationalTarget",
+                name: "IX_NationalTargets_IndicatorId_FromYear",
+                table: "NationalTargets",
                 columns: new[] { "IndicatorId", "FromYear" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_PublishedIndicator_IndicatorId",
-                table: "PublishedIndicator",
+                name: "IX_PublishedIndicators_IndicatorId",
+                table: "PublishedIndicators",
                 column: "IndicatorId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PublishedIndicator_StructureId_IndicatorId",
-                table: "PublishedIndicator",
+                name: "IX_PublishedIndicators_StructureId_IndicatorId",
+                table: "PublishedIndicators",
                 columns: new[] { "StructureId", "IndicatorId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_RegisterImport_StructureId_Register_At",
-                table: "RegisterImport",
+                name: "IX_RegisterImports_StructureId_Register_At",
+                table: "RegisterImports",
                 columns: new[] { "StructureId", "Register", "At" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ResponseDeadline_StructureId_Channel_EffectiveFrom",
-                table: "ResponseDeadline",
+                name: "IX_ResponseDeadlines_StructureId_Channel_EffectiveFrom",
+                table: "ResponseDeadlines",
                 columns: new[] { "StructureId", "Channel", "EffectiveFrom" },
                 unique: true);
         }
@@ -439,34 +439,34 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                 name: "CorrespondenceItems");
 
             migrationBuilder.DropTable(
-                name: "IndicatorAlert");
+                name: "IndicatorAlerts");
 
             migrationBuilder.DropTable(
-                name: "IndicatorEngagement");
+                name: "IndicatorEngagements");
 
             migrationBuilder.DropTable(
                 name: "IndicatorTallies");
 
             migrationBuilder.DropTable(
-                name: "IndicatorValue");
+                name: "IndicatorValues");
 
             migrationBuilder.DropTable(
-                name: "LocalTarget");
+                name: "LocalTargets");
 
             migrationBuilder.DropTable(
-                name: "NationalTarget");
+                name: "NationalTargets");
 
             migrationBuilder.DropTable(
-                name: "PublishedIndicator");
+                name: "PublishedIndicators");
 
             migrationBuilder.DropTable(
-                name: "RegisterImport");
+                name: "RegisterImports");
 
             migrationBuilder.DropTable(
-                name: "ResponseDeadline");
+                name: "ResponseDeadlines");
 
             migrationBuilder.DropTable(
-                name: "Indicator");
+                name: "Indicators");
         }
     }
 }

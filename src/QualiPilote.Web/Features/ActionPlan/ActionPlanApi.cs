@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.ActionPlan;
+
+public static class ActionPlanApi
+{
+    public sealed record EngagementRefDto(int Id, string Referential, int Number);
+
+    public sealed record ActionDto(int Id, string Title, string? Description, ActionOrigin Origin, string? OriginDetail, string? OriginUrl,
+        IReadOnlyList<EngagementRefDto> Engagements, string? Service, string? Owner, DateOnly? StartDate, DateOnly? DueDate,
+        ActionStatus Status, string? StatusReason, int Progress, DateOnly? CompletedOn, EfficacyResult? Efficacy, string? EfficacyNote,
+        DateOnly? EfficacyCheckedOn, bool Overdue, bool DueSoon, int Version, DateTime? UpdatedAt, string? UpdatedBy, string Url);
+
+    public static void MapActionPlanApi(this RouteGroupBuilder api)
+    {
+        var actions = api.MapGroup("/structures/{code}/actions").WithTags("Plan d'action");
+        actions.MapGet("/", ListAsync).RequireAuthorization(Policies.StructureAuditRead)
+            .WithSummary("Actions du plan d'action, avec les filtres de la page")
+            .WithDescription("Filtres facultatifs : service (code), engagement (identifiant), origin (selfAssessment, auditFinding, indicatorAlert, feedback, survey, committee, other), status (open, toStart, inProgress, done, abandoned), deadline (overdue, dueSoon : échéance sous 30 jours).");
+        actions.MapGet("/{actionId:int}", GetAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Une action");
+        actions.MapPost("/", CreateAsync).RequireAuthorization(Policies.StructureServiceEdit)
+            .WithSummary("Créer une action (un référent-relais, pour son service)");
+        actions.MapPut("/{actionId:int}", UpdateAsync).RequireAuthorization(Policies.StructureServiceEdit)
+            .WithSummary("Modifier une action")
+            .WithDescription("Envoyez la « version » lue : si quelqu'un a enregistré entre-temps, rien n'est écrasé et la réponse est 409 avec la version enregistrée (current). Un référent-relais ne modifie que les actions de son service (403).");
+    }
+
+    private static async Task<Results<Ok<List<ActionDto>>, ProblemHttpResult>> ListAsync(string code, string? service, int? engagement, string? origin,
+        string? status, string? deadline, StructureAccess access, ActionPlanQuery query, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var structure = await access.FindStructureAsync(code, cancellationToken);
+        if (structure is null)
+        {
+            return Problems.UnknownStructure(code);
+        }
+        var errors = new List<FieldError>();
+        var filter = new ActionFilter(ActionView.List, string.IsNullOrWhiteSpace(service) ? null : service, engagement,
+            Parse<ActionOrigin>(origin, "origin", errors), Parse<ActionStatusFilter>(status, "status", errors), Parse<ActionDeadline>(deadline, "deadline", errors));
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+        var today = clock.Today();
+        var list = await query.ListAsync(structure.Id, filter, cancellationToken);
+        return TypedResults.Ok(list.Select(a => ToDto(a, code, today)).ToList());
+    }
+
+    private static async Task<Results<Ok<ActionDto>, ProblemHttpResult>> GetAsync(string code, int actionId, StructureAccess access, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var structure = await access.FindStructureAsync(code, cancellationToken);
+        if (structure is null)
+        {
+            return Problems.UnknownStructure(code);
+        }
+        var action = await LoadAsync(db, structure.Id, actionId, cancellationToken);
+        return action is null ? UnknownAction(actionId) : TypedResults.Ok(ToDto(action, code, clock.Today()));
+    }
+
+    private static async Task<Results<Created<ActionDto>, ProblemHttpResult>> CreateAsync(string code, ActionInput input, HttpContext http, StructureAccess access,
+        ActionPlanEditor editor, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var structure = await access.FindStructureAsync(code, cancellationToken);
+        if (structure is null)
+        {
+            return Problems.UnknownStructure(code);
+        }
+        var (action, errors) = await editor.CreateAsync(structure, await access.ScopeAsync(http.User, cancellationToken), input, cancellationToken);
+        if (action is null)
+        {
+            return Problems.Validation(errors);
+        }
+        var stored = await LoadAsync(db, structure.Id, action.Id, cancellationToken);
+        return TypedResults.Created($"{Api.Prefix}/structures/{code}/actions/{action.Id}", ToDto(stored!, code, clock.Today()));
+    }
+
+    private static async Task<Results<Ok<ActionDto>, ProblemHttpResult>> UpdateAsync(string code, int actionId, ActionUpdateInput input, HttpContext http,
+        StructureAccess access, ActionPlanEditor editor, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var structure = await access.FindStructureAsync(code, cancellationToken);
+        if (structure is null)
+        {
+            return Problems.UnknownStructure(code);
+        }
+        var result = await editor.UpdateAsync(structure, await access.ScopeAsync(http.User, cancellationToken), actionId, input, http.User.DisplayName(), cancellationToken);
+        var today = clock.Today();
+        switch (result.Outcome)
+        {
+            case ActionUpdateOutcome.NotFound:
+                return UnknownAction(actionId);
+            case ActionUpdateOutcome.Forbidden:
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Problems.Title(403), detail: result.Errors[0].Message);
+            case ActionUpdateOutcome.Invalid:
+                return Problems.Validation(result.Errors);
+            case ActionUpdateOutcome.Conflict:
+                var current = await LoadAsync(db, structure.Id, actionId, cancellationToken);
+                return TypedResults.Problem(new ProblemDetails
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Title = Problems.Title(409),
+                    Detail = $"{current!.UpdatedBy ?? "Une autre personne"} a modifié cette action le {Fr.DateTime(current.UpdatedAt ?? current.CreatedAt)} "
+                        + $"(version {current.Version}, vous envoyez la version {input.Version}) : rien n'a été enregistré. Relisez la version enregistrée (current), puis renvoyez vos changements avec la version {current.Version}.",
+                    Extensions = { ["currentVersion"] = current.Version, ["current"] = ToDto(current, code, today) },
+                });
+            default:
+                var saved = await LoadAsync(db, structure.Id, actionId, cancellationToken);
+                return TypedResults.Ok(ToDto(saved!, code, today));
+        }
+    }
+
+    private static ProblemHttpResult UnknownAction(int actionId) => Problems.NotFound($"Aucune action n'a l'identifiant {actionId} dans cette structure.");
+
+    private static Task<ImprovementAction?> LoadAsync(AppDbContext db, int structureId, int actionId, CancellationToken cancellationToken) =>
+        db.Set<ImprovementAction>().AsNoTracking()
+            .Include(a => a.Service)
+            .Include(a => a.Engagements).ThenInclude(e => e.Engagement).ThenInclude(e => e.Referential)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.Id == actionId && a.StructureId == structureId, cancellationToken);
+
+    internal static T? Parse<T>(string? value, string field, List<FieldError> errors) where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+        {
+            return parsed;
+        }
+        errors.Add(new FieldError(null, field, $"« {value} » n'est pas une valeur admise ({string.Join(", ", Enum.GetNames<T>().Select(InputValidation.JsonName))})."));
+        return null;
+    }
+
+    public static ActionDto ToDto(ImprovementAction a, string code, DateOnly today) => new(
+        a.Id, a.Title, a.Description, a.Origin, a.OriginDetail, a.OriginUrl,
+        a.Engagements.Select(e => new EngagementRefDto(e.EngagementId, e.Engagement.Referential.Label, e.Engagement.Number)).OrderBy(e => e.Number).ToList(),
+        a.Service?.Code, a.OwnerName, a.StartDate, a.DueDate, a.Status, a.StatusReason, a.Progress, a.CompletedOn, a.Efficacy, a.EfficacyNote,
+        a.EfficacyCheckedOn, a.IsOverdue(today), a.IsDueSoon(today), a.Version, a.UpdatedAt, a.UpdatedBy, $"/structures/{code}/actions/{a.Id}");
+}

@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QualiPilote.Web.Features.Referentials;
+using QualiPilote.Web.Features.Structures;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.Audits;
+
+/// <summary>An internal or external audit of a structure against one referential version: who audited
+/// (body, auditors), when, on which modules and services, and what it found.</summary>
+public class Audit : IStructureOwned
+{
+    public int Id { get; set; }
+    public int StructureId { get; set; }
+    public Structure Structure { get; set; } = null!;
+    public AuditKind Kind { get; set; }
+    /// <summary>The auditing body: "Socotec", "AFNOR Certification", or the internal team.</summary>
+    public string Body { get; set; } = "";
+    public int ReferentialId { get; set; }
+    public Referential Referential { get; set; } = null!;
+    public DateOnly StartDate { get; set; }
+    public DateOnly EndDate { get; set; }
+    /// <summary>Names of the auditors, as the report gives them.</summary>
+    public string? Auditors { get; set; }
+    /// <summary>The audit's conclusion (label granted, follow-up asked…).</summary>
+    public string? Conclusion { get; set; }
+    /// <summary>The audit report, kept by the file store and served only through the audit's authorised endpoint.</summary>
+    public string? ReportKey { get; set; }
+    public string? ReportFileName { get; set; }
+    public string? ReportContentType { get; set; }
+    public long? ReportLength { get; set; }
+    public string? ReportSha256 { get; set; }
+    public DateTime? ReportUploadedAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public List<AuditModule> Modules { get; set; } = [];
+    public List<AuditService> Services { get; set; } = [];
+    public List<AuditFinding> Findings { get; set; } = [];
+
+    public string Title => $"{Kind.Label()} {Body} du {Fr.Date(StartDate)}";
+
+    public void SetReport(StoredFile report, DateTime uploadedAt)
+    {
+        ReportKey = report.Key;
+        ReportFileName = report.FileName;
+        ReportContentType = report.ContentType;
+        ReportLength = report.Length;
+        ReportSha256 = report.Sha256;
+        ReportUploadedAt = uploadedAt;
+    }
+
+    internal sealed class Configuration : IEntityTypeConfiguration<Audit>
+    {
+        public void Configure(EntityTypeBuilder<Audit> builder)
+        {
+            builder.ToTable("Audits");
+            builder.Property(a => a.Kind).HasMaxLength(20);
+            builder.Property(a => a.Body).HasMaxLength(200);
+            builder.Property(a => a.Auditors).HasMaxLength(500);
+            builder.Property(a => a.Conclusion).HasMaxLength(4000);
+            builder.Property(a => a.ReportKey).HasMaxLength(100);
+            builder.Property(a => a.ReportFileName).HasMaxLength(260);
+            builder.Property(a => a.ReportContentType).HasMaxLength(150);
+            builder.Property(a => a.ReportSha256).HasMaxLength(64);
+            builder.HasIndex(a => new { a.StructureId, a.StartDate });
+            builder.HasOne(a => a.Structure).WithMany().OnDelete(DeleteBehavior.Cascade);
+            builder.HasOne(a => a.Referential).WithMany().OnDelete(DeleteBehavior.Restrict);
+            builder.Ignore(a => a.Title);
+        }
+    }
+}
+
+public enum AuditKind
+{
+    Internal,
+    Certification,
+    FollowUp,
+}
+
+public static class AuditKindLabels
+{
+    public static string Label(this AuditKind kind) => kind switch
+    {
+        AuditKind.Internal => "Audit interne",
+        AuditKind.Certification => "Audit externe de certification",
+        _ => "Audit externe de suivi",
+    };
+
+    public static bool IsExternal(this AuditKind kind) => kind != AuditKind.Internal;
+}
+
+/// <summary>"This audit covered that module."</summary>
+public class AuditModule : IStructureOwned
+{
+    public int AuditId { get; set; }
+    public Audit Audit { get; set; } = null!;
+    public int ModuleId { get; set; }
+    public Module Module { get; set; } = null!;
+    public int StructureId { get; set; }
+
+    internal sealed class Configuration : IEntityTypeConfiguration<AuditModule>
+    {
+        public void Configure(EntityTypeBuilder<AuditModule> builder)
+        {
+            builder.ToTable("AuditModules");
+            builder.HasKey(m => new { m.AuditId, m.ModuleId });
+            builder.HasOne(m => m.Audit).WithMany(a => a.Modules).OnDelete(DeleteBehavior.Cascade);
+            builder.HasOne(m => m.Module).WithMany().OnDelete(DeleteBehavior.Restrict);
+            builder.HasIndex(m => m.StructureId);
+        }
+    }
+}
+
+/// <summary>"This audit visited that service."</summary>
+public class AuditService : IStructureOwned
+{
+    public int AuditId { get; set; }
+    public Audit Audit { get; set; } = null!;
+    public int ServiceId { get; set; }
+    public Service Service { get; set; } = null!;
+    public int StructureId { get; set; }
+
+    internal sealed class Configuration : IEntityTypeConfiguration<AuditService>
+    {
+        public void Configure(EntityTypeBuilder<AuditService> builder)
+        {
+            builder.ToTable("AuditServices");
+            builder.HasKey(s => new { s.AuditId, s.ServiceId });
+            builder.HasOne(s => s.Audit).WithMany(a => a.Services).OnDelete(DeleteBehavior.Cascade);
+            builder.HasOne(s => s.Service).WithMany().OnDelete(DeleteBehavior.Restrict);
+        }
+    }
+}

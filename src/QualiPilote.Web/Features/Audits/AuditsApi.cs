@@ -1,0 +1,169 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Features.ActionPlan;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.Audits;
+
+public static class AuditsApi
+{
+    public sealed record FindingCountDto(FindingType Type, int Count, int WithAction);
+    public sealed record FindingDto(int Id, FindingType Type, int? EngagementId, int? EngagementNumber, string? Service, string Description, int? ActionId, string Url);
+    public sealed record ReportDto(string FileName, string ContentType, long Length, string Sha256, DateTime UploadedAt, string Url);
+    public sealed record AuditDto(int Id, AuditKind Kind, string Body, int ReferentialId, string Referential, DateOnly StartDate, DateOnly EndDate,
+        string? Auditors, string? Conclusion, IReadOnlyList<int> Modules, IReadOnlyList<string> Services, ReportDto? Report,
+        IReadOnlyList<FindingCountDto> Summary, IReadOnlyList<FindingDto> Findings);
+
+    public static void MapAuditsApi(this RouteGroupBuilder api)
+    {
+        var audits = api.MapGroup("/structures/{code}/audits").WithTags("Audits");
+        audits.MapGet("/", ListAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Audits de la structure, avec la synthèse de leurs constats");
+        audits.MapGet("/{auditId:int}", GetAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Un audit, ses constats et leur synthèse par type");
+        audits.MapPost("/", CreateAsync).RequireAuthorization(Policies.StructureManage)
+            .WithSummary("Enregistrer un audit (modules : numéros dans le référentiel audité ; services : codes)");
+        audits.MapPut("/{auditId:int}", UpdateAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Modifier un audit");
+        audits.MapPost("/{auditId:int}/report", UploadReportAsync).RequireAuthorization(Policies.StructureManage).DisableAntiforgery()
+            .WithSummary("Déposer le rapport d'audit (multipart, champ « file ») ; remplace le précédent");
+        audits.MapGet("/{auditId:int}/report", DownloadReportAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Télécharger le rapport d'audit");
+        audits.MapPost("/{auditId:int}/findings", AddFindingAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Ajouter un constat");
+        audits.MapPost("/{auditId:int}/findings/{findingId:int}/action", CreateActionAsync).RequireAuthorization(Policies.StructureManage)
+            .WithSummary("Transformer un constat en action (pré-remplie, liée dans les deux sens)")
+            .WithDescription("201 avec l'action créée ; 200 avec l'action existante si le constat en a déjà une ; 422 pour un point fort.");
+    }
+
+    private static async Task<Results<Ok<List<AuditDto>>, ProblemHttpResult>> ListAsync(string code, StructureAccess access, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var structure = await access.FindStructureAsync(code, cancellationToken);
+        if (structure is null)
+        {
+            return Problems.UnknownStructure(code);
+        }
+        var audits = await db.Set<Audit>().AsNoTracking().Where(a => a.StructureId == structure.Id)
+            .Include(a => a.Referential).Include(a => a.Modules).ThenInclude(m => m.Module).Include(a => a.Services).ThenInclude(s => s.Service)
+            .Include(a => a.Findings).ThenInclude(f => f.Engagement).Include(a => a.Findings).ThenInclude(f => f.Service)
+            .AsSplitQuery().OrderByDescending(a => a.StartDate).ToListAsync(cancellationToken);
+        return TypedResults.Ok(audits.Select(a => ToDto(a, code)).ToList());
+    }
+
+    private static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> GetAsync(string code, int auditId, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
+    {
+        var structure = await access.FindStructureAsync(code, cancellationToken);
+        if (structure is null)
+        {
+            return Problems.UnknownStructure(code);
+        }
+        var audit = await editor.FindAsync(structure.Id, auditId, cancellationToken);
+        return audit is null ? UnknownAudit(auditId) : TypedResults.Ok(ToDto(audit, code));
+    }
+
+    private static async Task<Results<Created<AuditDto>, ProblemHttpResult>> CreateAsync(string code, AuditInput input, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
+    {
+        var (audit, problem) = await SaveAsync(code, null, input, access, editor, cancellationToken);
+        return audit is null ? problem! : TypedResults.Created($"{Api.Prefix}/structures/{code}/audits/{audit.Id}", audit);
+    }
+
+    private static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> UpdateAsync(string code, int auditId, AuditInput input, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
+    {
+        var (audit, problem) = await SaveAsync(code, auditId, input, access, editor, cancellationToken);
+        return audit is null ? problem! : TypedResults.Ok(audit);
+    }
+
+    private static async Task<(AuditDto? Audit, ProblemHttpResult? Problem)> SaveAsync(string code, int? auditId, AuditInput input, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
+    {
+        var structure = await access.FindStructureAsync(code, cancellationToken);
+        if (structure is null)
+        {
+            return (null, Problems.UnknownStructure(code));
+        }
+        var (audit, errors) = await editor.SaveAsync(structure.Id, auditId, input, cancellationToken);
+        if (audit is null)
+        {
+            return (null, errors.Any(e => e.Field == "id") ? UnknownAudit(auditId!.Value) : Problems.Validation(errors));
+        }
+        return (ToDto((await editor.FindAsync(structure.Id, audit.Id, cancellationToken))!, code), null);
+    }
+
+    private static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> UploadReportAsync(string code, int auditId, IFormFile? file, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
+    {
+        var structure = await access.FindStructureAsync(code, cancellationToken);
+        if (structure is null)
+        {
+            return Problems.UnknownStructure(code);
+        }
+        var errors = await editor.AttachReportAsync(structure.Id, auditId, file, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return errors.Any(e => e.Field == "id") ? UnknownAudit(auditId) : Problems.Validation(errors);
+        }
+        return TypedResults.Ok(ToDto((await editor.FindAsync(structure.Id, auditId, cancellationToken))!, code));
+    }
+
+    private static async Task<IResult> DownloadReportAsync(string code, int auditId, StructureAccess access, AuditEditor editor, IFileStore files, CancellationToken cancellationToken)
+    {
+        var structure = await access.FindStructureAsync(code, cancellationToken);
+        if (structure is null)
+        {
+            return Problems.UnknownStructure(code);
+        }
+        var audit = await editor.FindAsync(structure.Id, auditId, cancellationToken);
+        if (audit?.ReportKey is null)
+        {
+            return Problems.NotFound(audit is null ? $"Aucun audit n'a l'identifiant {auditId} dans cette structure." : "Le rapport de cet audit n'a pas été déposé.");
+        }
+        return TypedResults.File(files.OpenRead(audit.ReportKey), audit.ReportContentType ?? "application/octet-stream", audit.ReportFileName);
+    }
+
+    private static async Task<Results<Created<FindingDto>, ProblemHttpResult>> AddFindingAsync(string code, int auditId, FindingInput input, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
+    {
+        var structure = await access.FindStructureAsync(code, cancellationToken);
+        if (structure is null)
+        {
+            return Problems.UnknownStructure(code);
+        }
+        var (finding, errors) = await editor.AddFindingAsync(structure.Id, auditId, input, cancellationToken);
+        if (finding is null)
+        {
+            return errors.Any(e => e.Field == "id") ? UnknownAudit(auditId) : Problems.Validation(errors);
+        }
+        var audit = await editor.FindAsync(structure.Id, auditId, cancellationToken);
+        return TypedResults.Created($"{Api.Prefix}/structures/{code}/audits/{auditId}", ToDto(audit!.Findings.First(f => f.Id == finding.Id), code));
+    }
+
+    private static async Task<Results<Created<ActionPlanApi.ActionDto>, Ok<ActionPlanApi.ActionDto>, ProblemHttpResult>> CreateActionAsync(string code, int auditId, int findingId,
+        HttpContext http, StructureAccess access, AuditEditor editor, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var structure = await access.FindStructureAsync(code, cancellationToken);
+        if (structure is null)
+        {
+            return Problems.UnknownStructure(code);
+        }
+        var existing = await db.Set<AuditFinding>().AsNoTracking()
+            .Where(f => f.StructureId == structure.Id && f.AuditId == auditId && f.Id == findingId).Select(f => f.ActionId).FirstOrDefaultAsync(cancellationToken);
+        var (action, errors) = await editor.CreateActionAsync(structure, await access.ScopeAsync(http.User, cancellationToken), auditId, findingId, cancellationToken);
+        if (action is null)
+        {
+            return errors.Any(e => e.Field == "findingId") ? Problems.NotFound($"Aucun constat {findingId} dans l'audit {auditId}.") : Problems.Validation(errors);
+        }
+        var stored = await db.Set<ImprovementAction>().AsNoTracking()
+            .Include(a => a.Service).Include(a => a.Engagements).ThenInclude(e => e.Engagement).ThenInclude(e => e.Referential)
+            .AsSplitQuery().FirstAsync(a => a.Id == action.Id, cancellationToken);
+        var dto = ActionPlanApi.ToDto(stored, code, clock.Today());
+        return existing is null ? TypedResults.Created($"{Api.Prefix}/structures/{code}/actions/{action.Id}", dto) : TypedResults.Ok(dto);
+    }
+
+    private static ProblemHttpResult UnknownAudit(int auditId) => Problems.NotFound($"Aucun audit n'a l'identifiant {auditId} dans cette structure.");
+
+    private static FindingDto ToDto(AuditFinding f, string code) =>
+        new(f.Id, f.Type, f.EngagementId, f.Engagement?.Number, f.Service?.Code, f.Description, f.ActionId, AuditEditor.FindingUrl(code, f.AuditId, f.Id));
+
+    private static AuditDto ToDto(Audit a, string code) => new(
+        a.Id, a.Kind, a.Body, a.ReferentialId, a.Referential.Label, a.StartDate, a.EndDate, a.Auditors, a.Conclusion,
+        a.Modules.Select(m => m.Module.Number).Order().ToList(),
+        a.Services.Select(s => s.Service.Code).Order().ToList(),
+        a.ReportKey is null ? null : new ReportDto(a.ReportFileName!, a.ReportContentType!, a.ReportLength!.Value, a.ReportSha256!, a.ReportUploadedAt!.Value,
+            $"{Api.Prefix}/structures/{code}/audits/{a.Id}/report"),
+        AuditSummary.ByType(a.Findings).Select(c => new FindingCountDto(c.Type, c.Count, c.WithAction)).ToList(),
+        a.Findings.OrderBy(f => f.Engagement?.Number).ThenBy(f => f.Type).Select(f => ToDto(f, code)).ToList());
+}

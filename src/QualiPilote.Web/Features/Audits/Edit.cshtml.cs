@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.Audits;
+
+/// <summary>Edits an audit, and takes its report (a second form on the page, same level).</summary>
+[Authorize(Policy = Policies.StructureManage)]
+public class EditModel(StructureAccess access, AppDbContext db, AuditEditor editor) : AuditFormPage(access, db)
+{
+    public Audit Audit { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int auditId)
+    {
+        var audit = await editor.FindAsync(Structure.Id, auditId);
+        if (audit is null || !await LoadListsAsync(audit.ReferentialId))
+        {
+            return NotFound();
+        }
+        Audit = audit;
+        var sameReferential = audit.ReferentialId == Referential.Id;
+        Input = new AuditInput
+        {
+            Kind = audit.Kind,
+            Body = audit.Body,
+            ReferentialId = Referential.Id,
+            StartDate = audit.StartDate,
+            EndDate = audit.EndDate,
+            Auditors = audit.Auditors,
+            Conclusion = audit.Conclusion,
+            Modules = sameReferential ? audit.Modules.Select(m => m.Module.Number).ToList() : [],
+            Services = audit.Services.Select(s => s.Service.Code).ToList(),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int auditId)
+    {
+        ReferentialId = Input.ReferentialId;
+        var audit = await editor.FindAsync(Structure.Id, auditId);
+        if (audit is null || !await LoadListsAsync())
+        {
+            return NotFound();
+        }
+        Audit = audit;
+        if (ModelState.IsValid)
+        {
+            var (saved, errors) = await editor.SaveAsync(Structure.Id, auditId, Input);
+            if (saved is not null)
+            {
+                TempData["Success"] = "Audit enregistré.";
+                return Redirect($"/structures/{Structure.Code}/audits/{auditId}");
+            }
+            ModelState.AddErrors(errors);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReportAsync(int auditId, IFormFile? report)
+    {
+        var errors = await editor.AttachReportAsync(Structure.Id, auditId, report);
+        if (errors.Count == 0)
+        {
+            TempData["Success"] = $"Rapport « {report!.FileName} » déposé.";
+            return Redirect($"/structures/{Structure.Code}/audits/{auditId}");
+        }
+        if (errors.Any(e => e.Field == "id"))
+        {
+            return NotFound();
+        }
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError("Report", error.Message);
+        }
+        return await OnGetAsync(auditId);
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.Audits;
+
+/// <summary>What the quality referent does to a finding: turn it into an action in one click, or delete it.</summary>
+[Authorize(Policy = Policies.StructureManage)]
+public class FindingModel(StructureAccess access, AuditEditor editor) : StructurePageModel(access)
+{
+    public IActionResult OnGet(int auditId, int findingId) => Redirect(AuditEditor.FindingUrl(Structure.Code, auditId, findingId));
+
+    public async Task<IActionResult> OnPostActionAsync(int auditId, int findingId)
+    {
+        var (action, errors) = await editor.CreateActionAsync(Structure, Scope, auditId, findingId);
+        if (action is null)
+        {
+            if (errors.Any(e => e.Field == "findingId"))
+            {
+                return NotFound();
+            }
+            TempData["Success"] = string.Join(" ", errors.Select(e => e.Message));
+            return Redirect(AuditEditor.FindingUrl(Structure.Code, auditId, findingId));
+        }
+        TempData["Success"] = $"Action « {action.Title} » créée depuis le constat : complétez son responsable et son échéance.";
+        return Redirect($"/structures/{Structure.Code}/actions/{action.Id}/modifier");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int auditId, int findingId)
+    {
+        if (!await editor.DeleteFindingAsync(Structure.Id, auditId, findingId))
+        {
+            return NotFound();
+        }
+        TempData["Success"] = "Constat supprimé.";
+        return Redirect($"/structures/{Structure.Code}/audits/{auditId}");
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.Audits;
+
+/// <summary>A structure's audits, planned and past. Auditors' accounts do not see them (AuditRead stops at the
+/// perimeter, the self-assessment, the evidence and the actions).</summary>
+[Authorize(Policy = Policies.StructureRead)]
+public class IndexModel(StructureAccess access, AppDbContext db) : StructurePageModel(access)
+{
+    public IReadOnlyList<Audit> Audits { get; private set; } = [];
+
+    public async Task OnGetAsync() =>
+        Audits = await db.Set<Audit>().AsNoTracking()
+            .Where(a => a.StructureId == Structure.Id)
+            .Include(a => a.Referential)
+            .Include(a => a.Modules).ThenInclude(m => m.Module)
+            .Include(a => a.Findings)
+            .AsSplitQuery()
+            .OrderByDescending(a => a.StartDate)
+            .ToListAsync();
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.Labelling;
+
+[Authorize(Policy = Policies.StructureManage)]
+public class CreateModel(StructureAccess access, AppDbContext db, MilestoneEditor editor) : MilestoneFormPage(access, db)
+{
+    public async Task OnGetAsync() => await LoadListsAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (ModelState.IsValid)
+        {
+            var (milestone, errors) = await editor.SaveAsync(Structure.Id, null, Input);
+            if (milestone is not null)
+            {
+                TempData["Success"] = $"Étape « {milestone.Label} » ajoutée au rétro-planning.";
+                return Redirect($"/structures/{Structure.Code}/retroplanning");
+            }
+            ModelState.AddErrors(errors);
+        }
+        await LoadListsAsync();
+        return Page();
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Features.ActionPlan;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.Labelling;
+
+public static class LabellingApi
+{
+    public sealed record MilestoneDto(int Id, MilestoneKind Kind, string Label, DateOnly? PlannedOn, DateOnly? DoneOn, MilestoneState State,
+        string? Note, int? AuditId, int? DerivedFromId);
+
+    public static void MapLabellingApi(this RouteGroupBuilder api)
+    {
+        var milestones = api.MapGroup("/structures/{code}/milestones").WithTags("Rétro-planning de labellisation");
+        milestones.MapGet("/", ListAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Étapes du rétro-planning, dans l'ordre des dates");
+        milestones.MapPost("/", CreateAsync).RequireAuthorization(Policies.StructureManage)
+            .WithSummary("Ajouter une étape (l'obtention du label réalisée ajoute son échéance, 3 ans plus tard)");
+        milestones.MapPut("/{milestoneId:int}", UpdateAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Modifier une étape");
+        milestones.MapDelete("/{milestoneId:int}", DeleteAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Supprimer une étape");
+    }
+
+    private static async Task<Results<Ok<List<MilestoneDto>>, ProblemHttpResult>> ListAsync(string code, StructureAccess access, MilestoneEditor editor, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var structure = await access.FindStructureAsync(code, cancellationToken);
+        if (structure is null)
+        {
+            return Problems.UnknownStructure(code);
+        }
+        var today = clock.Today();
+        return TypedResults.Ok((await editor.ListAsync(structure.Id, cancellationToken)).Select(m => ToDto(m, today)).ToList());
+    }
+
+    private static async Task<Results<Created<MilestoneDto>, ProblemHttpResult>> CreateAsync(string code, MilestoneInput input, StructureAccess access, MilestoneEditor editor, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var structure = await access.FindStructureAsync(code, cancellationToken);
+        if (structure is null)
+        {
+            return Problems.UnknownStructure(code);
+        }
+        var (milestone, errors) = await editor.SaveAsync(structure.Id, null, input, cancellationToken);
+        return milestone is null
+            ? Problems.Validation(errors)
+            : TypedResults.Created($"{Api.Prefix}/structures/{code}/milestones/{milestone.Id}", ToDto(milestone, clock.Today()));
+    }
+
+    private static async Task<Results<Ok<MilestoneDto>, ProblemHttpResult>> UpdateAsync(string code, int milestoneId, MilestoneInput input, StructureAccess access, MilestoneEditor editor, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var structure = await access.FindStructureAsync(code, cancellationToken);
+        if (structure is null)
+        {
+            return Problems.UnknownStructure(code);
+        }
+        var (milestone, errors) = await editor.SaveAsync(structure.Id, milestoneId, input, cancellationToken);
+        if (milestone is null)
+        {
+            return errors.Any(e => e.Field == "id") ? UnknownMilestone(milestoneId) : Problems.Validation(errors);
+        }
+        return TypedResults.Ok(ToDto(milestone, clock.Today()));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string code, int milestoneId, StructureAccess access, MilestoneEditor editor, CancellationToken cancellationToken)
+    {
+        var structure = await access.FindStructureAsync(code, cancellationToken);
+        if (structure is null)
+        {
+            return Problems.UnknownStructure(code);
+        }
+        return await editor.DeleteAsync(structure.Id, milestoneId, cancellationToken) ? TypedResults.NoContent() : UnknownMilestone(milestoneId);
+    }
+
+    private static ProblemHttpResult UnknownMilestone(int milestoneId) => Problems.NotFound($"Aucune étape n'a l'identifiant {milestoneId} dans cette structure.");
+
+    private static MilestoneDto ToDto(Milestone m, DateOnly today) =>
+        new(m.Id, m.Kind, m.Label, m.PlannedOn, m.DoneOn, m.StateOn(today), m.Note, m.AuditId, m.DerivedFromId);
+}

@@ -1,0 +1,158 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Features.ActionPlan;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.Notifications;
+
+/// <summary>The daily reminder: finds the open actions that are overdue or due within
+/// <see cref="ActionDeadlines.DueSoonDays"/> days and notifies the relay referents of the owner service and the
+/// quality referents of the structure (in the app, and by e-mail when mail is configured). Running it again the
+/// same day, or concurrently, notifies nobody twice: each reminder is a unique (action, kind, period) row.</summary>
+public sealed class ActionReminderJob(AppDbContext db, TimeProvider clock, IMailSender mail, MailOptions mailOptions, ILogger<ActionReminderJob> logger)
+{
+    public const string Scheduled = "planifié";
+
+    private sealed record Recipient(string UserId, string Email, string FullName, int StructureId, MembershipRole Role, int? ServiceId);
+
+    private sealed record Sent(Recipient Recipient, NotificationKind Kind, ImprovementAction Action);
+
+    public async Task<ReminderRun> RunAsync(string trigger, CancellationToken cancellationToken = default)
+    {
+        var today = clock.Today();
+        var run = new ReminderRun { StartedAt = clock.GetUtcNow().UtcDateTime, Day = today, Trigger = trigger };
+        var actions = db.Set<ImprovementAction>().AsNoTracking().Include(a => a.Structure).Include(a => a.Service);
+        var overdue = await actions.Where(ActionDeadlines.OverdueOn(today)).ToListAsync(cancellationToken);
+        var dueSoon = await actions.Where(ActionDeadlines.DueSoonOn(today)).ToListAsync(cancellationToken);
+        var candidates = overdue.Select(a => (Action: a, Kind: NotificationKind.ActionOverdue))
+            .Concat(dueSoon.Select(a => (Action: a, Kind: NotificationKind.ActionDueSoon)))
+            .Select(c => (c.Action, c.Kind, Period: ActionReminder.PeriodOf(c.Kind, c.Action.DueDate!.Value, today)))
+            .ToList();
+
+        var ids = candidates.Select(c => c.Action.Id).ToList();
+        var done = (await db.Set<ActionReminder>().AsNoTracking().Where(r => ids.Contains(r.ActionId))
+                .Select(r => new { r.ActionId, r.Kind, r.Period }).ToListAsync(cancellationToken))
+            .Select(r => (r.ActionId, r.Kind, r.Period)).ToHashSet();
+        var recipients = await RecipientsAsync(candidates.Select(c => c.Action).ToList(), cancellationToken);
+
+        var sent = new List<Sent>();
+        foreach (var (action, kind, period) in candidates.Where(c => !done.Contains((c.Action.Id, c.Kind, c.Period))))
+        {
+            var to = RecipientsOf(action, recipients);
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.Add(new ActionReminder
+            {
+                StructureId = action.StructureId,
+                ActionId = action.Id,
+                Kind = kind,
+                Period = period,
+                DueDate = action.DueDate,
+                Recipients = to.Count,
+                CreatedAt = now,
+            });
+            db.AddRange(to.Select(r => new Notification
+            {
+                UserId = r.UserId,
+                StructureId = action.StructureId,
+                Kind = kind,
+                ActionId = action.Id,
+                Title = TitleOf(action, kind),
+                Url = UrlOf(action),
+                CreatedAt = now,
+            }));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another run reminded of this action for this period between our read and our write.
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            run.Reminders++;
+            run.Notifications += to.Count;
+            sent.AddRange(to.Select(r => new Sent(r, kind, action)));
+        }
+        run.Emails = await SendMailsAsync(sent, cancellationToken);
+        run.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        db.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Relances du {Day} ({Trigger}) : {Reminders} relance(s), {Notifications} notification(s), {Emails} courriel(s).",
+            Fr.Date(today), trigger, run.Reminders, run.Notifications, run.Emails);
+        return run;
+    }
+
+    public static string TitleOf(ImprovementAction action, NotificationKind kind)
+    {
+        var where = action.Structure.Name + (action.Service is null ? "" : $", {action.Service.Code}");
+        return kind == NotificationKind.ActionOverdue
+            ? $"Action en retard : « {action.Title} » ({where}) – échéance du {Fr.Date(action.DueDate)} dépassée"
+            : $"Échéance proche : « {action.Title} » ({where}) – à réaliser pour le {Fr.Date(action.DueDate)}";
+    }
+
+    private static string UrlOf(ImprovementAction action) => $"/structures/{action.Structure.Code}/actions/{action.Id}";
+
+    /// <summary>Quality referents of the structure or of the prefecture that groups it, and the relay referents of the owner service.</summary>
+    private static List<Recipient> RecipientsOf(ImprovementAction action, List<Recipient> all) =>
+        all.Where(r => (r.Role == MembershipRole.QualityReferent && (r.StructureId == action.StructureId || r.StructureId == action.Structure.ParentId))
+                || (r.Role == MembershipRole.RelayReferent && r.StructureId == action.StructureId && action.ServiceId is not null && r.ServiceId == action.ServiceId))
+            .DistinctBy(r => r.UserId)
+            .ToList();
+
+    private async Task<List<Recipient>> RecipientsAsync(List<ImprovementAction> actions, CancellationToken cancellationToken)
+    {
+        var structureIds = actions.Select(a => a.StructureId)
+            .Concat(actions.Where(a => a.Structure.ParentId is not null).Select(a => a.Structure.ParentId!.Value))
+            .Distinct().ToList();
+        return await db.Memberships.AsNoTracking()
+            .Where(m => structureIds.Contains(m.StructureId) && (m.Role == MembershipRole.QualityReferent || m.Role == MembershipRole.RelayReferent))
+            .Select(m => new Recipient(m.UserId, m.User.Email ?? "", m.User.FullName, m.StructureId, m.Role, m.ServiceId))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>One e-mail per person, listing what this run reminded them of. A mail failure is logged and
+    /// does not undo the in-app notifications.</summary>
+    private async Task<int> SendMailsAsync(List<Sent> sent, CancellationToken cancellationToken)
+    {
+        if (!mail.IsConfigured)
+        {
+            return 0;
+        }
+        var count = 0;
+        foreach (var group in sent.Where(s => s.Recipient.Email.Length > 0).GroupBy(s => s.Recipient.UserId))
+        {
+            var recipient = group.First().Recipient;
+            var items = group.OrderBy(s => s.Kind == NotificationKind.ActionOverdue ? 0 : 1).ThenBy(s => s.Action.DueDate).ToList();
+            var late = items.Count(s => s.Kind == NotificationKind.ActionOverdue);
+            var body = new StringBuilder()
+                .AppendLine($"Bonjour {recipient.FullName},")
+                .AppendLine()
+                .AppendLine(items.Count == 1 ? "Une action du plan d'action demande votre attention :" : $"{items.Count} actions du plan d'action demandent votre attention :")
+                .AppendLine();
+            foreach (var item in items)
+            {
+                body.AppendLine($"- {TitleOf(item.Action, item.Kind)}")
+                    .AppendLine($"  {mailOptions.Link(UrlOf(item.Action))}");
+            }
+            body.AppendLine()
+                .AppendLine("Mettez à jour leur avancement ou leur échéance dans Quali-Pilote.")
+                .AppendLine()
+                .AppendLine("-- ")
+                .AppendLine("Quali-Pilote – message automatique, merci de ne pas y répondre.");
+            var subject = $"Quali-Pilote : {items.Count} action(s) à suivre" + (late > 0 ? $" dont {late} en retard" : "");
+            try
+            {
+                await mail.SendAsync(new OutgoingMail(recipient.Email, recipient.FullName, subject, body.ToString()), cancellationToken);
+                count++;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "Courriel de relance non envoyé à {Email}.", recipient.Email);
+            }
+        }
+        return count;
+    }
+}

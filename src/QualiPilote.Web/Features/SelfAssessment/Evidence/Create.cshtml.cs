@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.SelfAssessment;
+
+/// <summary>A new piece of evidence of any kind, linked on the spot to the requirements it supports in an open campaign
+/// (those the user may assess). Coming from a row of the grid (?annee=2026&amp;exigence=…), that row is ticked and the
+/// user is sent back to it.</summary>
+[Authorize(Policy = Policies.StructureServiceEdit)]
+public class EvidenceCreateModel(StructureAccess access, CampaignQuery query, CampaignEditor campaigns, EvidenceEditor editor, IFileStore files, AppDbContext db)
+    : StructurePageModel(access)
+{
+    [BindProperty]
+    public EvidenceInput Input { get; set; } = new() { Kind = EvidenceKind.File };
+
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    /// <summary>Requirement ids of the campaign to link the evidence to.</summary>
+    [BindProperty]
+    public List<int> Requirements { get; set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "annee")]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "exigence")]
+    public int? From { get; set; }
+
+    public CampaignGrid? Grid { get; private set; }
+    public IReadOnlySet<int> Editable { get; private set; } = new HashSet<int>();
+
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        if (From is { } from)
+        {
+            Requirements = [from];
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await LoadAsync();
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var (evidence, errors) = await editor.AddAsync(Structure, Actor.Of(User), Input, UploadedFile.From(Upload));
+        if (evidence is null)
+        {
+            ModelState.AddErrors(errors);
+            return Page();
+        }
+        if (Requirements.Count > 0)
+        {
+            if (Grid is null)
+            {
+                ModelState.AddModelError("", "Aucune campagne ouverte à laquelle lier cette preuve.");
+            }
+            else
+            {
+                var rows = Grid.Rows.Where(r => Requirements.Contains(r.Requirement.Id)).ToList();
+                var inputs = Requirements.Select(id => rows.FirstOrDefault(r => r.Requirement.Id == id) is { } row
+                    ? new AssessmentInput
+                    {
+                        RequirementId = id, Status = row.Status, Comment = row.Assessment.Comment, Version = row.Assessment.Version,
+                        EvidenceIds = row.Evidence.Select(e => e.Id).Append(evidence.Id).ToList(),
+                    }
+                    : new AssessmentInput { RequirementId = id }).ToList();
+                var (rowErrors, _) = await campaigns.SaveAsync(Grid.Campaign, Structure, Scope, Actor.Of(User), inputs);
+                foreach (var error in rowErrors)
+                {
+                    ModelState.AddModelError(nameof(Requirements), error.Message);
+                }
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            await transaction.RollbackAsync();
+            if (evidence.FileKey is not null)
+            {
+                files.Delete(evidence.FileKey);
+            }
+            return Page();
+        }
+        await transaction.CommitAsync();
+        TempData["Success"] = Requirements.Count == 0
+            ? $"Preuve « {evidence.Title} » enregistrée."
+            : $"Preuve « {evidence.Title} » enregistrée et liée à {Requirements.Count} sous-engagement(s).";
+        if (From is { } from && Grid?.Rows.FirstOrDefault(r => r.Requirement.Id == from) is { } origin)
+        {
+            var module = Grid.Modules.First(m => m.Module.Id == origin.Engagement.ModuleId).Module.Number;
+            return Redirect($"/structures/{Structure.Code}/auto-diagnostic/{Grid.Campaign.Year}/modules/{module}#{origin.Anchor}");
+        }
+        return Redirect($"/structures/{Structure.Code}/preuves#preuve-{evidence.Id}");
+    }
+
+    /// <summary>The open campaign whose requirements can be ticked: the one asked for, else the latest open one.</summary>
+    private async Task LoadAsync()
+    {
+        var open = (await query.ListAsync(Structure.Id)).Where(c => !c.IsClosed).ToList();
+        var campaign = open.FirstOrDefault(c => c.Year == Year) ?? open.FirstOrDefault();
+        if (campaign is null)
+        {
+            return;
+        }
+        Grid = await query.LoadGridAsync(campaign);
+        Editable = CampaignQuery.EditableModuleIds(Grid, Structure, Scope);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.SelfAssessment;
+
+[Authorize(Policy = Policies.StructureAuditRead)]
+public class CampaignsModel(StructureAccess access, AppDbContext db, CampaignQuery query) : StructurePageModel(access)
+{
+    public IReadOnlyList<CampaignGrid> Campaigns { get; private set; } = [];
+    public bool HasPerimeter { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        HasPerimeter = await db.Perimeters.AnyAsync(p => p.StructureId == Structure.Id);
+        var grids = new List<CampaignGrid>();
+        foreach (var campaign in await query.ListAsync(Structure.Id))
+        {
+            grids.Add(await query.LoadGridAsync(campaign));
+        }
+        Campaigns = grids;
+    }
+
+    /// <summary>The rate of the campaign just before this one in the list (the list runs from the latest year down).</summary>
+    public RealisationRate? PreviousRate(int index) => index + 1 < Campaigns.Count ? Campaigns[index + 1].Rate : null;
+}

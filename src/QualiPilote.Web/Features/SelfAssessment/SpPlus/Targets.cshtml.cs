@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.SelfAssessment;
+
+/// <summary>National administrators set the SP+ target of each year (data, not code).</summary>
+[Authorize(Policy = Policies.NationalAdmin)]
+public class SpPlusTargetsModel(AppDbContext db, SpPlusTargetEditor editor) : PageModel
+{
+    public IReadOnlyList<SpPlusTarget> Targets { get; private set; } = [];
+
+    [BindProperty]
+    public TargetInput Input { get; set; } = new();
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (ModelState.IsValid)
+        {
+            var (target, errors) = await editor.SaveAsync(Input.Year!.Value, Input.Percent, Input.Source);
+            if (target is not null)
+            {
+                TempData["Success"] = $"Cible {target.Year} : {Fr.Percent(target.Percent, 0)}.";
+                return Redirect("/services-publics-plus/cibles");
+            }
+            ModelState.AddErrors(errors);
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int year)
+    {
+        if (!await editor.DeleteAsync(year))
+        {
+            return NotFound();
+        }
+        TempData["Success"] = $"Cible {year} supprimée : l'année suit la cible précédente.";
+        return Redirect("/services-publics-plus/cibles");
+    }
+
+    private async Task LoadAsync() => Targets = await db.Set<SpPlusTarget>().AsNoTracking().OrderBy(t => t.Year).ToListAsync();
+
+    public sealed class TargetInput
+    {
+        [Required, Range(2020, 2100), Display(Name = "Année")]
+        public int? Year { get; set; }
+
+        [Required, Range(0, 100), Display(Name = "Cible (en %)")]
+        public double? Percent { get; set; }
+
+        [StringLength(500), Display(Name = "Source")]
+        public string? Source { get; set; }
+    }
+}
