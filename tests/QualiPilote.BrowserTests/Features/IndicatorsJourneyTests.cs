@@ -37,8 +37,8 @@ public class IndicatorsJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.ScreenshotAsync("23-detail-hors-delai");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Ouvrir une action d'amélioration" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Plan d'action");
-        await Assertions.Expect(page.GetByText("Redresser l'indicateur « Délai de réponse aux courriels » (T4 2026)")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Redresser l'indicateur « Délai de réponse aux courriels » (T4 2026)");
+        await page.AssertAccessibleAsync();
 
         foreach (var (url, name) in new[]
         {

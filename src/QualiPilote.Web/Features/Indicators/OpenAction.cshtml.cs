@@ -28,8 +28,8 @@ public class OpenActionModel(StructureAccess access, IndicatorEditor editor, Ind
             ModelState.AddErrors(errors);
             return Page();
         }
-        TempData["Success"] = $"Action d'amélioration ouverte pour « {Result!.Indicator.Label} », {Result.Period.Label} : complétez-la dans le plan d'action.";
-        return Redirect($"/structures/{Structure.Code}/actions");
+        TempData["Success"] = $"Action d'amélioration ouverte pour « {Result!.Indicator.Label} », {Result.Period.Label} : complétez-la (responsable, échéance).";
+        return Redirect($"/structures/{Structure.Code}/actions/{actionId}");
     }
 
     private async Task<bool> LoadAsync(string indicator, string period)

@@ -22,22 +22,22 @@ public class AlertsTests(AppFactory factory) : IClassFixture<AppFactory>
 
         var response = await browser.SubmitAsync(home, $"form[action='/structures/pref-73/indicateurs/delai-courriels/2026-T4/action']", []);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/structures/pref-73/actions", response.Headers.Location!.OriginalString);
 
         var (action, alert) = await factory.WithDbAsync(async db =>
         {
-            var a = await db.Set<ImprovementAction>().SingleAsync(x => x.Origin == ActionOrigin.IndicatorAlert);
+            var a = await db.Set<ImprovementAction>().SingleAsync(x => x.Origin == ActionOrigin.IndicatorAlert && x.OriginUrl == "/structures/pref-73/indicateurs/delai-courriels/2026-T4");
             var link = await db.Set<IndicatorAlert>().SingleAsync();
             return (a, link);
         });
         Assert.Equal("/structures/pref-73/indicateurs/delai-courriels/2026-T4", action.OriginUrl);
         Assert.Contains("69,35", action.OriginDetail, StringComparison.Ordinal);
         Assert.Equal(action.Id, alert.ActionId);
+        Assert.Equal($"/structures/pref-73/actions/{action.Id}", response.Headers.Location!.OriginalString);
         Assert.Equal(69.35, alert.Value);
 
         // A second click finds the same action; the home page now says the action is open.
         Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync("/structures/pref-73/indicateurs/delai-courriels/2026-T4/action")).StatusCode);
-        Assert.Equal(1, await factory.WithDbAsync(db => db.Set<ImprovementAction>().CountAsync(x => x.Origin == ActionOrigin.IndicatorAlert)));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Set<ImprovementAction>().CountAsync(x => x.Origin == ActionOrigin.IndicatorAlert && x.OriginUrl == action.OriginUrl)));
         var after = await browser.GetPageAsync("/");
         Assert.Contains("Action ouverte", after.QuerySelectorAll("#alertes-indicateurs ~ .fr-table tbody tr")
             .Single(r => r.TextContent.Contains("courriels", StringComparison.Ordinal) && r.TextContent.Contains("T4 2026", StringComparison.Ordinal)).TextContent, StringComparison.Ordinal);
