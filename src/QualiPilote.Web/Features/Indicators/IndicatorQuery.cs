@@ -63,12 +63,15 @@ public sealed class IndicatorQuery(AppDbContext db, TimeProvider clock)
         {
             tallies = tallies.Where(t => t.ServiceId == service);
         }
+        // Unanswered items whose deadline has passed are all late whatever their date: only future deadlines are kept apart,
+        // so the rows read stay few however large the register.
+        var today = ParisClock.Today(clock);
         var sums = byService
-            ? await tallies.GroupBy(t => new { t.IndicatorCode, t.Month, t.ServiceId, t.DueOn })
+            ? await tallies.GroupBy(t => new { t.IndicatorCode, t.Month, t.ServiceId, DueOn = t.DueOn >= today ? t.DueOn : null })
                 .Select(g => new TallySum(g.Key.IndicatorCode, g.Key.Month, g.Key.ServiceId, "", g.Key.DueOn,
                     g.Sum(t => t.Numerator), g.Sum(t => t.Denominator), g.Sum(t => t.Excluded), g.Sum(t => t.Open)))
                 .ToListAsync(cancellationToken)
-            : await tallies.GroupBy(t => new { t.IndicatorCode, t.Month, t.DueOn })
+            : await tallies.GroupBy(t => new { t.IndicatorCode, t.Month, DueOn = t.DueOn >= today ? t.DueOn : null })
                 .Select(g => new TallySum(g.Key.IndicatorCode, g.Key.Month, null, "", g.Key.DueOn,
                     g.Sum(t => t.Numerator), g.Sum(t => t.Denominator), g.Sum(t => t.Excluded), g.Sum(t => t.Open)))
                 .ToListAsync(cancellationToken);
@@ -77,7 +80,7 @@ public sealed class IndicatorQuery(AppDbContext db, TimeProvider clock)
         var entered = serviceId is null
             ? await db.Set<IndicatorValue>().AsNoTracking().Where(v => v.StructureId == structureId && ids.Contains(v.IndicatorId)).ToListAsync(cancellationToken)
             : [];
-        return new Context(sums, locals, entered, ParisClock.Today(clock));
+        return new Context(sums, locals, entered, today);
     }
 
     private sealed class Context(List<TallySum> sums, List<LocalTarget> locals, List<IndicatorValue> entered, DateOnly today)
@@ -98,7 +101,7 @@ public sealed class IndicatorQuery(AppDbContext db, TimeProvider clock)
                 if (rows.Count > 0)
                 {
                     numerator = rows.Sum(r => r.Numerator);
-                    denominator = rows.Sum(r => r.Denominator) + rows.Where(r => r.DueOn < today).Sum(r => r.Open);
+                    denominator = rows.Sum(r => r.Denominator) + rows.Where(r => r.DueOn is null || r.DueOn < today).Sum(r => r.Open);
                     pending = rows.Where(r => r.DueOn >= today).Sum(r => r.Open);
                     excluded = rows.Sum(r => r.Excluded);
                     value = indicator.Unit == IndicatorUnit.Count ? numerator

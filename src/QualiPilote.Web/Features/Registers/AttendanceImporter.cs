@@ -77,10 +77,7 @@ public sealed class AttendanceImporter(AppDbContext db, TallyStore tallies, Time
         {
             return RegisterImportResult.Failed(new FieldError(1, "fichier", e.Message));
         }
-        if (rows == 0 && errors.Count == 0)
-        {
-            errors.Add(2, "fichier", "le fichier ne contient aucune ligne après l'en-tête.");
-        }
+        errors.CheckNotEmpty(rows);
         if (errors.Count > 0)
         {
             return errors.ToResult();

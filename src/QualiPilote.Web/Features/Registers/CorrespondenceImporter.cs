@@ -180,10 +180,7 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
                 {
                     await batches.WriteAsync(batch, cancellationToken);
                 }
-                if (rows == 0 && errors.Count == 0)
-                {
-                    errors.Add(2, "fichier", "le fichier ne contient aucune ligne après l'en-tête.");
-                }
+                errors.CheckNotEmpty(rows);
                 return new Pass(rows, first, last);
             }
         }

@@ -38,6 +38,15 @@ public sealed class ImportErrors
     }
 
     public RegisterImportResult ToResult() => new(null, Listed, Count);
+
+    /// <summary>A file with a header and nothing else is an error too.</summary>
+    public void CheckNotEmpty(int rows)
+    {
+        if (rows == 0 && Count == 0)
+        {
+            Add(2, "fichier", "le fichier ne contient aucune ligne après l'en-tête.");
+        }
+    }
 }
 
 /// <summary>What every register import shares: a seekable copy of the upload, its hash, and the batch record.</summary>

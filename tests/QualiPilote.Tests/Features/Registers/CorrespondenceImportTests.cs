@@ -209,10 +209,10 @@ public class CorrespondenceImportTests(AppFactory factory) : IClassFixture<AppFa
         var (kept, rebuilt) = await factory.WithDbAsync(async db =>
         {
             var savoie = await db.Structures.SingleAsync(s => s.Code == "pref-73");
-            static Task<List<(string, DateOnly, int?, DateOnly?, long, long, long, long)>> SnapshotAsync(Web.Data.AppDbContext db, int id) =>
+            static Task<List<TallyRow>> SnapshotAsync(Web.Data.AppDbContext db, int id) =>
                 db.Set<IndicatorTally>().AsNoTracking().Where(t => t.StructureId == id && t.IndicatorCode.StartsWith("delai"))
                     .OrderBy(t => t.IndicatorCode).ThenBy(t => t.Month).ThenBy(t => t.ServiceId).ThenBy(t => t.DueOn)
-                    .Select(t => ValueTuple.Create(t.IndicatorCode, t.Month, t.ServiceId, t.DueOn, t.Numerator, t.Denominator, t.Excluded, t.Open))
+                    .Select(t => new TallyRow(t.IndicatorCode, t.Month, t.ServiceId, t.DueOn, t.Numerator, t.Denominator, t.Excluded, t.Open))
                     .ToListAsync();
             var before = await SnapshotAsync(db, savoie.Id);
             await new TallyStore(db).RebuildCorrespondenceAsync(savoie.Id, new DateOnly(2000, 1, 1), new DateOnly(2030, 12, 1));
@@ -221,4 +221,6 @@ public class CorrespondenceImportTests(AppFactory factory) : IClassFixture<AppFa
         Assert.NotEmpty(kept);
         Assert.Equal(rebuilt, kept);
     }
+
+    private sealed record TallyRow(string Code, DateOnly Month, int? ServiceId, DateOnly? DueOn, long Numerator, long Denominator, long Excluded, long Open);
 }
