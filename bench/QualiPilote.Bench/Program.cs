@@ -335,6 +335,11 @@ internal static class LatencyBenchmark
                 throw new InvalidOperationException($"{imported} lignes importées au lieu de {rows}.");
             }
             Console.Error.WriteLine($"{rows:N0} lignes importées en {load.Elapsed.TotalSeconds:F0} s");
+            if (app.PostgresDatabase is not null)
+            {
+                // Measure the settled database, not the autovacuum that a bulk load of millions of rows sets off.
+                await Sql.ExecuteAsync(new NpgsqlConnectionStringBuilder(options.Postgres) { Database = app.PostgresDatabase }.ConnectionString, "VACUUM (ANALYZE)");
+            }
             using var browser = await LoginAsync(app.BaseUrl);
             var page = await MeasureAsync(browser, $"/structures/{RegisterFile.Structure}/indicateurs?annee=2025", options.Requests);
             var json = await MeasureAsync(api, $"/api/v1/structures/{RegisterFile.Structure}/indicators?year=2025", options.Requests);
