@@ -10,6 +10,24 @@ public static class IndicatorDisplay
     public static string FormatTarget(this IndicatorResult result) =>
         result.Target is null ? "–" : (result.Indicator.Direction == IndicatorDirection.LowerIsBetter ? "≤ " : "≥ ") + IndicatorEditor.Format(result.Indicator, result.Target);
 
+    /// <summary>The national target every indicator of a group has for a period, as the seed's "Cibles nationales" row
+    /// shows it; null when one has none or they differ (each cell then shows its own).</summary>
+    public static (double Value, string Text)? SharedNationalTarget(IEnumerable<IndicatorResult> cells)
+    {
+        var targets = cells.Select(NationalTarget).Distinct().ToList();
+        return targets is [{ } only] ? only : null;
+    }
+
+    private static (double Value, string Text)? NationalTarget(IndicatorResult cell) =>
+        cell.NationalTarget is { } target ? (target, (cell with { LocalTarget = null }).FormatTarget()) : null;
+
+    /// <summary>The comments of a group's cells for a period, named by indicator when the group has several.</summary>
+    public static List<string> Comments(IEnumerable<IndicatorResult> cells)
+    {
+        var all = cells.ToList();
+        return all.Where(c => c.Comment is not null).Select(c => all.Count == 1 ? c.Comment! : $"{c.Indicator.Label} : {c.Comment}").ToList();
+    }
+
     public static string Label(this IndicatorStatus status) => status switch
     {
         IndicatorStatus.Met => "Atteint",

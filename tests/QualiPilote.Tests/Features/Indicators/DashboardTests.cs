@@ -19,7 +19,7 @@ public class DashboardTests(AppFactory factory) : IClassFixture<AppFactory>
         using var browser = await Browser.LoginAsync(factory, DemoData.SavoieAgent.Email);
         var page = await browser.GetPageAsync("/structures/pref-73/indicateurs?vue=annees&debut=2020&fin=2023");
         var table = page.QuerySelector("#tableau table")!;
-        Assert.Equal(["Indicateur", "Cible 2023", "2020", "2021", "2022", "2023"], table.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()));
+        Assert.Equal(["Indicateur", "2020", "2021", "2022", "2023"], table.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()));
 
         string[] Values(string label) => table.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")?.TextContent.Trim() == label)
             .QuerySelectorAll("td a.qp-value").Select(a => a.TextContent.Trim()).ToArray();
@@ -30,11 +30,18 @@ public class DashboardTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(["2 772", "3 250"], Values("Fréquentation de l'accueil général").Select(v => v.Replace('\u202f', ' ').Replace('\u00a0', ' ')));
         Assert.Equal(["2 581"], Values("Fréquentation des points d'accès numériques (PAN)").Select(v => v.Replace('\u202f', ' ').Replace('\u00a0', ' ')));
 
-        var calls = Row(table, "Taux d'appels décrochés");
-        Assert.Contains("Année COVID", calls, StringComparison.Ordinal);
-        Assert.Contains("Rattachement DDETSPP-Mérande le 25/10/22", calls, StringComparison.Ordinal);
-        Assert.Contains("Non atteint", calls, StringComparison.Ordinal); // 2020 and 2021 below 90 %
-        Assert.Contains("≥ 80,00", Row(table, "Délai de réponse aux courriers"), StringComparison.Ordinal);
+        Assert.Contains("Non atteint", Row(table, "Taux d'appels décrochés"), StringComparison.Ordinal); // 2020 and 2021 below 90 %
+
+        // As in the seed: a row of national targets and a row of comments under each group of indicators.
+        string[] Meta(string group, string label) => table.QuerySelectorAll("tbody")
+            .Single(b => b.QuerySelector("tr.qp-group")?.TextContent.Trim() == group)
+            .QuerySelectorAll("tr.qp-meta").Single(r => r.QuerySelector("th")!.TextContent.Trim() == label)
+            .QuerySelectorAll("td").Select(td => td.TextContent.Trim().Replace('\u00a0', ' ')).ToArray();
+        Assert.Equal(["≥ 80,00 %", "≥ 80,00 %", "≥ 80,00 %", "≥ 80,00 %"], Meta("Délais de réponse aux courriers, courriels et réclamations", "Cibles nationales"));
+        Assert.Equal(["≥ 90,00 %", "≥ 90,00 %", "≥ 90,00 %", "≥ 90,00 %"], Meta("Accueil téléphonique", "Cibles nationales"));
+        var comments = Meta("Accueil téléphonique", "Commentaires");
+        Assert.StartsWith("Année COVID", comments[0], StringComparison.Ordinal);
+        Assert.Equal("Rattachement DDETSPP-Mérande le 25/10/22", comments[2]);
         Assert.Contains("11,40", Row(table, "Taux d'engagement sur les réseaux sociaux"), StringComparison.Ordinal);
 
         // Each chart comes with the table of its figures.
@@ -49,7 +56,7 @@ public class DashboardTests(AppFactory factory) : IClassFixture<AppFactory>
         using var browser = await Browser.LoginAsync(factory, DemoData.SavoieReferent.Email);
         var page = await browser.GetPageAsync("/structures/pref-73/indicateurs?vue=trimestres&annee=2026");
         var table = page.QuerySelector("#tableau table")!;
-        Assert.Equal(["Indicateur", "Cible 2026", "T1 2026", "T2 2026", "T3 2026", "T4 2026", "Année 2026"],
+        Assert.Equal(["Indicateur", "T1 2026", "T2 2026", "T3 2026", "T4 2026", "Année 2026"],
             table.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()));
         var emails = Row(table, "Délai de réponse aux courriels");
         Assert.Contains("69,35", emails, StringComparison.Ordinal);
@@ -60,7 +67,7 @@ public class DashboardTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Contains(services.QuerySelectorAll("tbody th"), th => th.TextContent.Contains("DCL-BI", StringComparison.Ordinal));
 
         var dcl = await browser.GetPageAsync("/structures/pref-73/indicateurs?vue=annees&debut=2023&fin=2023&service=DCL");
-        var rows = dcl.QuerySelectorAll("#tableau tbody tr th[scope=row]").Select(th => th.TextContent.Trim()).ToList();
+        var rows = dcl.QuerySelectorAll("#tableau tbody tr:not(.qp-meta) th[scope=row]").Select(th => th.TextContent.Trim()).ToList();
         Assert.Equal(["Délai de réponse aux courriers", "Délai de réponse aux courriels", "Délai de réponse aux réclamations"], rows);
     }
 
