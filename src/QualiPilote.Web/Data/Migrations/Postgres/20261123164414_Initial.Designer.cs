@@ -12,8 +12,8 @@ using QualiPilote.Web.Data;
 namespace QualiPilote.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261123105458_ActionPlanAuditsLabelling")]
-    partial class ActionPlanAuditsLabelling
+    [Migration("20261123164414_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -583,6 +583,300 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.ToTable("AuditServices", (string)null);
                 });
 
+            modelBuilder.Entity("QualiPilote.Web.Features.Indicators.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double?>("AlertThreshold")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Periodicity")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("Code", "StructureId")
+                        .IsUnique();
+
+                    b.ToTable("Indicators", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Indicators.IndicatorAlert", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Target")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("StructureId", "IndicatorId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorAlerts", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Indicators.IndicatorEngagement", b =>
+                {
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("IndicatorId", "EngagementId");
+
+                    b.HasIndex("EngagementId");
+
+                    b.ToTable("IndicatorEngagements", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Indicators.IndicatorTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<long>("Denominator")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Excluded")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Numerator")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Open")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ServiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "IndicatorCode", "Month");
+
+                    b.ToTable("IndicatorTallies", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Indicators.IndicatorValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("StructureId", "IndicatorId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorValues", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Indicators.LocalTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double?>("AlertThreshold")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Target")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("StructureId", "IndicatorId", "FromYear")
+                        .IsUnique();
+
+                    b.ToTable("LocalTargets", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Indicators.NationalTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "FromYear")
+                        .IsUnique();
+
+                    b.ToTable("NationalTargets", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Indicators.PublishedIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("StructureId", "IndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("PublishedIndicators", (string)null);
+                });
+
             modelBuilder.Entity("QualiPilote.Web.Features.Labelling.Milestone", b =>
                 {
                     b.Property<int>("Id")
@@ -941,6 +1235,427 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.ToTable("SpPlusMappings");
                 });
 
+            modelBuilder.Entity("QualiPilote.Web.Features.Registers.AttendanceRecord", b =>
+                {
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Site")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Visitors")
+                        .HasColumnType("integer");
+
+                    b.HasKey("StructureId", "Month", "Site", "Category");
+
+                    b.ToTable("AttendanceRecords", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Registers.CallRecord", b =>
+                {
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Presented")
+                        .HasColumnType("integer");
+
+                    b.HasKey("StructureId", "Start", "End");
+
+                    b.ToTable("CallRecords", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Registers.CorrespondenceItem", b =>
+                {
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("HasContact")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("InPerimeter")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("StructureId", "Reference");
+
+                    b.HasIndex("StructureId", "ReceivedOn");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("StructureId", "ReceivedOn"), "brin");
+
+                    b.ToTable("CorrespondenceItems", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Registers.RegisterImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Register")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "Register", "At");
+
+                    b.ToTable("RegisterImports", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Registers.ResponseDeadline", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("WorkingDays")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "Channel", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("ResponseDeadlines", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.SelfAssessment.AssessmentEvidence", b =>
+                {
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EvidenceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AssessmentId", "EvidenceId");
+
+                    b.HasIndex("EvidenceId");
+
+                    b.ToTable("AssessmentEvidence", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.SelfAssessment.Evidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<DateOnly?>("DocumentDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DocumentVersion")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("FileKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("FileLength")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("IndicatorPeriod")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "Kind");
+
+                    b.ToTable("Evidence", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.SelfAssessment.RequirementAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("AssessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssessedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AssessedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("CarriedOver")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("RequirementId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("RequirementId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("CampaignId", "RequirementId")
+                        .IsUnique();
+
+                    b.ToTable("RequirementAssessments", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.SelfAssessment.SelfAssessmentCampaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("CopiedFromYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReferentialId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferentialId");
+
+                    b.HasIndex("StructureId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("SelfAssessmentCampaigns", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.SelfAssessment.SpPlusTarget", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Percent")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("SpPlusTargets", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Year = 2023,
+                            Percent = 50.0,
+                            Source = "Année de référence 2023 : 50 % de mise en œuvre des engagements (bilan 2023 de la préfecture de la Savoie)."
+                        },
+                        new
+                        {
+                            Year = 2026,
+                            Percent = 100.0,
+                            Source = "Le programme SP+ doit être mis en œuvre dans sa totalité en 2026 (politique qualité de la préfecture de la Savoie, avril 2024)."
+                        });
+                });
+
             modelBuilder.Entity("QualiPilote.Web.Features.Structures.Perimeter", b =>
                 {
                     b.Property<int>("Id")
@@ -1293,6 +2008,129 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.Navigation("Service");
                 });
 
+            modelBuilder.Entity("QualiPilote.Web.Features.Indicators.Indicator", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Indicators.IndicatorAlert", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.ActionPlan.ImprovementAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("QualiPilote.Web.Features.Indicators.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualiPilote.Web.Features.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Indicators.IndicatorEngagement", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Referentials.Engagement", "Engagement")
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualiPilote.Web.Features.Indicators.Indicator", "Indicator")
+                        .WithMany("Engagements")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Engagement");
+
+                    b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Indicators.IndicatorValue", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Indicators.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualiPilote.Web.Features.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Indicators.LocalTarget", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Indicators.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualiPilote.Web.Features.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Indicators.NationalTarget", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Indicators.Indicator", "Indicator")
+                        .WithMany("NationalTargets")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Indicators.PublishedIndicator", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Indicators.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualiPilote.Web.Features.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("Structure");
+                });
+
             modelBuilder.Entity("QualiPilote.Web.Features.Labelling.Milestone", b =>
                 {
                     b.HasOne("QualiPilote.Web.Features.Audits.Audit", "Audit")
@@ -1415,6 +2253,109 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.Navigation("SpPlusCommitment");
                 });
 
+            modelBuilder.Entity("QualiPilote.Web.Features.Registers.RegisterImport", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Registers.ResponseDeadline", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.SelfAssessment.AssessmentEvidence", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.SelfAssessment.RequirementAssessment", "Assessment")
+                        .WithMany("Evidence")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualiPilote.Web.Features.SelfAssessment.Evidence", "Evidence")
+                        .WithMany("Assessments")
+                        .HasForeignKey("EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+
+                    b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.SelfAssessment.Evidence", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.SelfAssessment.RequirementAssessment", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.ActionPlan.ImprovementAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("QualiPilote.Web.Features.SelfAssessment.SelfAssessmentCampaign", "Campaign")
+                        .WithMany("Assessments")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualiPilote.Web.Features.Referentials.Requirement", "Requirement")
+                        .WithMany()
+                        .HasForeignKey("RequirementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualiPilote.Web.Features.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("Requirement");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.SelfAssessment.SelfAssessmentCampaign", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Referentials.Referential", "Referential")
+                        .WithMany()
+                        .HasForeignKey("ReferentialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("QualiPilote.Web.Features.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Referential");
+
+                    b.Navigation("Structure");
+                });
+
             modelBuilder.Entity("QualiPilote.Web.Features.Structures.Perimeter", b =>
                 {
                     b.HasOne("QualiPilote.Web.Features.Referentials.Referential", "Referential")
@@ -1518,6 +2459,13 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.Navigation("Services");
                 });
 
+            modelBuilder.Entity("QualiPilote.Web.Features.Indicators.Indicator", b =>
+                {
+                    b.Navigation("Engagements");
+
+                    b.Navigation("NationalTargets");
+                });
+
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.Engagement", b =>
                 {
                     b.Navigation("Requirements");
@@ -1538,6 +2486,21 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.SpPlusCommitment", b =>
                 {
                     b.Navigation("Mappings");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.SelfAssessment.Evidence", b =>
+                {
+                    b.Navigation("Assessments");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.SelfAssessment.RequirementAssessment", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.SelfAssessment.SelfAssessmentCampaign", b =>
+                {
+                    b.Navigation("Assessments");
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Structures.Perimeter", b =>
