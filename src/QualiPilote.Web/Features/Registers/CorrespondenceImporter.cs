@@ -70,9 +70,11 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
         if (written.Duplicates.Count > 0)
         {
             var duplicates = new ImportErrors();
+            file.Position = start;
+            var firstLines = written.Duplicates.Any(d => d.FirstLine == 0) ? FirstLines(file, fileName, written.Duplicates.Select(d => d.Reference)) : [];
             foreach (var (reference, first, line) in written.Duplicates)
             {
-                duplicates.Add(line, "reference", $"la référence « {reference} » figure déjà {(first > 0 ? $"ligne {first}" : "plus haut")} dans le fichier : une référence est unique dans la structure.");
+                duplicates.Add(line, "reference", $"la référence « {reference} » figure déjà ligne {(first > 0 ? first : firstLines[reference])} dans le fichier : une référence est unique dans la structure.");
             }
             return new RegisterImportResult(null, duplicates.Listed, written.DuplicateCount);
         }
@@ -94,6 +96,24 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RegisterImportResult(batch, [], 0);
+    }
+
+    /// <summary>The line where each of these references first appears. The SQLite writer learns that a reference came twice
+    /// when it meets it again, not where it came first; files with duplicates are rare, so they are read a second time.</summary>
+    private static Dictionary<string, int> FirstLines(Stream file, string fileName, IEnumerable<string> references)
+    {
+        var wanted = references.ToHashSet(StringComparer.Ordinal);
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var register = RegisterFile.Open(file, fileName);
+        var column = register.Column(ReferenceColumn);
+        while (lines.Count < wanted.Count && register.Next() is { } cells)
+        {
+            if (RegisterFile.Cell(cells, column) is { } reference && wanted.Contains(reference))
+            {
+                lines.TryAdd(reference, register.Line);
+            }
+        }
+        return lines;
     }
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
