@@ -6,7 +6,8 @@ namespace QualiPilote.Web.Shared;
 public static class Fr
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("fr-FR");
-    private static readonly TimeZoneInfo Paris = FindParis();
+    /// <summary>Metropolitan French time (UTC when the system has no time zone data).</summary>
+    public static readonly TimeZoneInfo Paris = FindParis();
 
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", Culture);
 

@@ -21,27 +21,23 @@ public sealed class AttendanceImporter(AppDbContext db, TallyStore tallies, Time
         var today = ParisClock.Today(clock);
         var errors = new ImportErrors();
         var counts = new Dictionary<(DateOnly Month, AttendanceSite Site, AttendanceCategory Category), (int Visitors, int Line)>();
-        var rows = 0;
-        try
+        int rows;
+        using (var register = RegisterFile.TryOpen(file, fileName, errors))
         {
-            using var register = RegisterFile.Open(file, fileName);
-            int month = register.Column("mois"), site = register.Column("site", "lieu"), category = register.Column("categorie", "type_de_demande"), number = register.Column("nombre", "usagers", "visiteurs");
-            foreach (var (index, name) in new[] { (month, "mois"), (site, "site"), (number, "nombre") }.Where(c => c.Item1 < 0))
+            if (register is null)
             {
-                errors.Add(1, name, $"colonne obligatoire absente de l'en-tête (attendu : mois;site;categorie;nombre, trouvé : {string.Join(";", register.Header)}).");
+                return errors.ToResult();
             }
-            if (errors.Count > 0)
+            int month = register.Column("mois"), site = register.Column("site", "lieu"), category = register.Column("categorie", "type_de_demande"), number = register.Column("nombre", "usagers", "visiteurs");
+            if (!register.HasColumns(errors, "mois;site;categorie;nombre", (month, "mois"), (site, "site"), (number, "nombre")))
             {
                 return errors.ToResult();
             }
             while (register.Next() is { } cells)
             {
-                rows++;
                 var line = register.Line;
-                var before = errors.Count;
                 var monthText = RegisterFile.Cell(cells, month);
-                DateOnly monthStart = default;
-                if (!DateOnly.TryParseExact(monthText, MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out monthStart))
+                if (!DateOnly.TryParseExact(monthText, MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var monthStart))
                 {
                     errors.Add(line, "mois", monthText is null ? "le mois est obligatoire (aaaa-mm)." : $"« {monthText} » : aaaa-mm attendu (ex. 2023-05).");
                 }
@@ -59,23 +55,22 @@ public sealed class AttendanceImporter(AppDbContext db, TallyStore tallies, Time
                 {
                     errors.Add(line, "categorie", $"« {categoryText} » : vide, cartes-grises, permis-de-conduire, cni-passeport, sia, etrangers ou autres attendu.");
                 }
-                var visitors = CallsImporter.ReadCount(cells, number, line, "nombre", errors);
-                if (errors.Count == before && errors.Count == 0)
+                var visitors = RegisterFile.Count(cells, number, line, "nombre", errors);
+                // After the first error nothing will be written: the rest of the file is only checked.
+                if (errors.Count > 0)
                 {
-                    if (counts.TryGetValue((monthStart, siteValue, categoryValue), out var other))
-                    {
-                        errors.Add(line, "categorie", $"le même mois, site et catégorie figurent déjà ligne {other.Line}.");
-                    }
-                    else
-                    {
-                        counts[(monthStart, siteValue, categoryValue)] = (visitors!.Value, line);
-                    }
+                    continue;
+                }
+                if (counts.TryGetValue((monthStart, siteValue, categoryValue), out var other))
+                {
+                    errors.Add(line, "categorie", $"le même mois, site et catégorie figurent déjà ligne {other.Line}.");
+                }
+                else
+                {
+                    counts[(monthStart, siteValue, categoryValue)] = (visitors!.Value, line);
                 }
             }
-        }
-        catch (InvalidDataException e)
-        {
-            return RegisterImportResult.Failed(new FieldError(1, "fichier", e.Message));
+            rows = register.Rows;
         }
         errors.CheckNotEmpty(rows);
         if (errors.Count > 0)

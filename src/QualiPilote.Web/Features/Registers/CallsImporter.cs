@@ -24,10 +24,13 @@ public sealed class CallsImporter(AppDbContext db, TallyStore tallies, TimeProvi
         var today = ParisClock.Today(clock);
         var errors = new ImportErrors();
         var spans = new Dictionary<(DateOnly Start, DateOnly End), (int Presented, int Answered, int Line)>();
-        var rows = 0;
-        try
+        int rows;
+        using (var register = RegisterFile.TryOpen(file, fileName, errors))
         {
-            using var register = RegisterFile.Open(file, fileName);
+            if (register is null)
+            {
+                return errors.ToResult();
+            }
             int callAt = register.Column("date_heure", "date", "horodatage"), status = register.Column("statut", "etat");
             int start = register.Column("debut", "du"), end = register.Column("fin", "au"),
                 presented = register.Column("presentes", "appels_presentes"), answered = register.Column("decroches", "appels_decroches");
@@ -39,21 +42,16 @@ public sealed class CallsImporter(AppDbContext db, TallyStore tallies, TimeProvi
             }
             while (register.Next() is { } cells)
             {
-                rows++;
-                var line = register.Line;
                 if (perCall)
                 {
-                    ReadCall(cells, line, callAt, status, today, spans, errors);
+                    ReadCall(cells, register.Line, callAt, status, today, spans, errors);
                 }
                 else
                 {
-                    ReadPeriod(cells, line, start, end, presented, answered, today, spans, errors);
+                    ReadPeriod(cells, register.Line, start, end, presented, answered, today, spans, errors);
                 }
             }
-        }
-        catch (InvalidDataException e)
-        {
-            return RegisterImportResult.Failed(new FieldError(1, "fichier", e.Message));
+            rows = register.Rows;
         }
         errors.CheckNotEmpty(rows);
         if (errors.Count > 0)
@@ -119,25 +117,22 @@ public sealed class CallsImporter(AppDbContext db, TallyStore tallies, TimeProvi
     {
         var whenText = RegisterFile.Cell(cells, callAt);
         var statusText = RegisterFile.Cell(cells, status);
-        var ok = true;
         if (!DateTime.TryParseExact(whenText, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var when))
         {
             errors.Add(line, "date_heure", whenText is null ? "la date et l'heure sont obligatoires (jj/mm/aaaa hh:mm)." : $"« {whenText} » : jj/mm/aaaa hh:mm attendu.");
-            ok = false;
         }
         else if (DateOnly.FromDateTime(when) > today)
         {
             errors.Add(line, "date_heure", $"le {Fr.Date(DateOnly.FromDateTime(when))} est dans le futur.");
-            ok = false;
         }
         var key = TextKey.Normalize(statusText);
         var answered = key is "decroche" or "repondu";
         if (!answered && key is not ("perdu" or "non_decroche" or "abandonne"))
         {
             errors.Add(line, "statut", statusText is null ? "le statut est obligatoire (decroche ou perdu)." : $"« {statusText} » : decroche ou perdu attendu.");
-            ok = false;
         }
-        if (!ok || errors.Count > 0)
+        // After the first error nothing will be written: the rest of the file is only checked.
+        if (errors.Count > 0)
         {
             return;
         }
@@ -149,11 +144,10 @@ public sealed class CallsImporter(AppDbContext db, TallyStore tallies, TimeProvi
     private static void ReadPeriod(string?[] cells, int line, int start, int end, int presented, int answered, DateOnly today,
         Dictionary<(DateOnly, DateOnly), (int Presented, int Answered, int Line)> spans, ImportErrors errors)
     {
-        var before = errors.Count;
         var from = ReadDate(cells, start, line, "debut", errors);
         var to = ReadDate(cells, end, line, "fin", errors);
-        var presentedCalls = ReadCount(cells, presented, line, "presentes", errors);
-        var answeredCalls = ReadCount(cells, answered, line, "decroches", errors);
+        var presentedCalls = RegisterFile.Count(cells, presented, line, "presentes", errors);
+        var answeredCalls = RegisterFile.Count(cells, answered, line, "decroches", errors);
         if (from is { } f && to is { } t)
         {
             if (t < f)
@@ -177,7 +171,7 @@ public sealed class CallsImporter(AppDbContext db, TallyStore tallies, TimeProvi
         {
             errors.Add(line, "decroches", $"{a} appels décrochés pour {p} présentés : il ne peut y en avoir davantage.");
         }
-        if (errors.Count == before && errors.Count == 0)
+        if (errors.Count == 0)
         {
             spans[(from!.Value, to!.Value)] = (presentedCalls!.Value, answeredCalls!.Value, line);
         }
@@ -191,17 +185,6 @@ public sealed class CallsImporter(AppDbContext db, TallyStore tallies, TimeProvi
             return date;
         }
         errors.Add(line, field, text is null ? "la date est obligatoire (jj/mm/aaaa)." : $"« {text} » n'est pas une date (jj/mm/aaaa ou aaaa-mm-jj).");
-        return null;
-    }
-
-    internal static int? ReadCount(string?[] cells, int index, int line, string field, ImportErrors errors)
-    {
-        var text = RegisterFile.Cell(cells, index)?.Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal);
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
-        {
-            return count;
-        }
-        errors.Add(line, field, text is null ? "le nombre est obligatoire." : $"« {text} » : un nombre entier positif est attendu.");
         return null;
     }
 }

@@ -33,8 +33,7 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
     public async Task<RegisterImportResult> ImportAsync(Structure structure, UserScope scope, ClaimsPrincipal? user, Stream upload, string fileName,
         CancellationToken cancellationToken = default)
     {
-        await using var owned = await RegisterUpload.SeekableAsync(upload, cancellationToken);
-        var file = owned;
+        await using var file = await RegisterUpload.SeekableAsync(upload, cancellationToken);
         var sha256 = await RegisterUpload.Sha256Async(file, cancellationToken);
         var start = file.Position;
         var rules = await RowRules.LoadAsync(db, structure, scope, ParisClock.Today(clock), cancellationToken);
@@ -71,9 +70,11 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
         if (written.Duplicates.Count > 0)
         {
             var duplicates = new ImportErrors();
+            file.Position = start;
+            var firstLines = written.Duplicates.Any(d => d.FirstLine == 0) ? FirstLines(file, fileName, written.Duplicates.Select(d => d.Reference)) : [];
             foreach (var (reference, first, line) in written.Duplicates)
             {
-                duplicates.Add(line, "reference", $"la référence « {reference} » figure déjà {(first > 0 ? $"ligne {first}" : "plus haut")} dans le fichier : une référence est unique dans la structure.");
+                duplicates.Add(line, "reference", $"la référence « {reference} » figure déjà ligne {(first > 0 ? first : firstLines[reference])} dans le fichier : une référence est unique dans la structure.");
             }
             return new RegisterImportResult(null, duplicates.Listed, written.DuplicateCount);
         }
@@ -95,6 +96,24 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RegisterImportResult(batch, [], 0);
+    }
+
+    /// <summary>The line where each of these references first appears. The SQLite writer learns that a reference came twice
+    /// when it meets it again, not where it came first; files with duplicates are rare, so they are read a second time.</summary>
+    private static Dictionary<string, int> FirstLines(Stream file, string fileName, IEnumerable<string> references)
+    {
+        var wanted = references.ToHashSet(StringComparer.Ordinal);
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var register = RegisterFile.Open(file, fileName);
+        var column = register.Column(ReferenceColumn);
+        while (lines.Count < wanted.Count && register.Next() is { } cells)
+        {
+            if (RegisterFile.Cell(cells, column) is { } reference && wanted.Contains(reference))
+            {
+                lines.TryAdd(reference, register.Line);
+            }
+        }
+        return lines;
     }
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
@@ -137,52 +156,37 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
     {
         try
         {
-            RegisterFile register;
-            try
+            using var register = RegisterFile.TryOpen(file, fileName, errors);
+            if (register is null || rules.Columns(register, errors) is not { } columns)
             {
-                register = RegisterFile.Open(file, fileName);
-            }
-            catch (InvalidDataException e)
-            {
-                errors.Add(1, "fichier", e.Message);
                 return new Pass(0, default, default);
             }
-            using (register)
+            var first = DateOnly.MaxValue;
+            var last = DateOnly.MinValue;
+            var batch = new List<CorrespondenceRow>(BatchSize);
+            while (register.Next() is { } cells)
             {
-                var columns = rules.Columns(register, errors);
-                if (columns is null)
+                // After the first error nothing more is written; the rest of the file is still checked, to count the errors.
+                if (rules.Read(cells, register.Line, columns, errors) is not { } row || errors.Count > 0)
                 {
-                    return new Pass(0, default, default);
+                    continue;
                 }
-                var rows = 0;
-                var first = DateOnly.MaxValue;
-                var last = DateOnly.MinValue;
-                var batch = new List<CorrespondenceRow>(BatchSize);
-                while (register.Next() is { } cells)
-                {
-                    rows++;
-                    // After the first error nothing more is written; the rest of the file is still checked, to count the errors.
-                    if (rules.Read(cells, register.Line, columns, errors) is not { } row || errors.Count > 0)
-                    {
-                        continue;
-                    }
-                    var month = new DateOnly(row.ReceivedOn.Year, row.ReceivedOn.Month, 1);
-                    first = month < first ? month : first;
-                    last = month > last ? month : last;
-                    batch.Add(row);
-                    if (batch.Count == BatchSize)
-                    {
-                        await batches.WriteAsync(batch, cancellationToken);
-                        batch = new List<CorrespondenceRow>(BatchSize);
-                    }
-                }
-                if (batch.Count > 0 && errors.Count == 0)
+                var month = new DateOnly(row.ReceivedOn.Year, row.ReceivedOn.Month, 1);
+                first = month < first ? month : first;
+                last = month > last ? month : last;
+                batch.Add(row);
+                if (batch.Count == BatchSize)
                 {
                     await batches.WriteAsync(batch, cancellationToken);
+                    batch = new List<CorrespondenceRow>(BatchSize);
                 }
-                errors.CheckNotEmpty(rows);
-                return new Pass(rows, first, last);
             }
+            if (batch.Count > 0 && errors.Count == 0)
+            {
+                await batches.WriteAsync(batch, cancellationToken);
+            }
+            errors.CheckNotEmpty(register.Rows);
+            return new Pass(register.Rows, first, last);
         }
         finally
         {
@@ -226,12 +230,9 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
         {
             var map = new ColumnMap(file.Column(ReferenceColumn), file.Column(ServiceColumn), file.Column(ChannelColumn),
                 file.Column(ReceivedColumn), file.Column(AnsweredColumn), file.Column(ContactColumn), file.Column(PerimeterColumn));
-            var required = new (int Index, string Name)[] { (map.Reference, "reference"), (map.Service, "service"), (map.Channel, "canal"), (map.Received, "recu_le"), (map.Answered, "repondu_le") };
-            foreach (var (_, name) in required.Where(c => c.Index < 0))
-            {
-                errors.Add(1, name, $"colonne obligatoire absente de l'en-tête (attendu : reference;service;canal;recu_le;repondu_le;contact, trouvé : {string.Join(";", file.Header)}).");
-            }
-            return errors.Count > 0 ? null : map;
+            return file.HasColumns(errors, "reference;service;canal;recu_le;repondu_le;contact",
+                (map.Reference, "reference"), (map.Service, "service"), (map.Channel, "canal"), (map.Received, "recu_le"), (map.Answered, "repondu_le"))
+                ? map : null;
         }
 
         public CorrespondenceRow? Read(string?[] cells, int line, ColumnMap columns, ImportErrors errors)

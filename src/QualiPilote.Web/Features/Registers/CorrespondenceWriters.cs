@@ -11,7 +11,7 @@ using SQLitePCL;
 namespace QualiPilote.Web.Features.Registers;
 
 /// <summary>What a writer reports at the end: counts, the tally changes it could follow row by row, or the months to rebuild
-/// when it could not, and references met twice in the file.</summary>
+/// when it could not, and references met twice in the file (FirstLine 0 when the writer does not know where the reference came first).</summary>
 public sealed record CorrespondenceWriteResult(int Inserted, int Updated, TallyDelta Delta, (DateOnly From, DateOnly To)? Rebuild,
     IReadOnlyList<(string Reference, int FirstLine, int Line)> Duplicates, int DuplicateCount, bool RetryWithStaging = false);
 

@@ -7,8 +7,6 @@ namespace QualiPilote.Web.Features.Registers;
 [Authorize(Policy = Policies.StructureManage)]
 public class ImportCallsModel(StructureAccess access, CallsImporter importer) : ImportPage(access)
 {
-    public override RegisterKind Register => RegisterKind.Calls;
-
     protected override Task<RegisterImportResult> ImportAsync(Stream file, string fileName) =>
         importer.ImportAsync(Structure, User, file, fileName, HttpContext.RequestAborted);
 }

@@ -8,8 +8,6 @@ namespace QualiPilote.Web.Features.Registers;
 [Authorize(Policy = Policies.StructureServiceEdit)]
 public class ImportCorrespondenceModel(StructureAccess access, CorrespondenceImporter importer) : ImportPage(access)
 {
-    public override RegisterKind Register => RegisterKind.Correspondence;
-
     protected override Task<RegisterImportResult> ImportAsync(Stream file, string fileName) =>
         importer.ImportAsync(Structure, Scope, User, file, fileName, HttpContext.RequestAborted);
 }

@@ -14,8 +14,6 @@ public abstract class ImportPage(StructureAccess access) : StructurePageModel(ac
 
     public RegisterImportResult? Result { get; private set; }
 
-    public abstract RegisterKind Register { get; }
-
     protected abstract Task<RegisterImportResult> ImportAsync(Stream file, string fileName);
 
     public void OnGet()

@@ -21,6 +21,9 @@ public sealed class RegisterFile : IDisposable
     /// <summary>Line number (1 = header) of the last row returned.</summary>
     public int Line => _line;
 
+    /// <summary>Data rows returned so far (blank rows are not counted).</summary>
+    public int Rows { get; private set; }
+
     private RegisterFile(IEnumerable<string?[]> rows, IDisposable? owned)
     {
         _owned = owned;
@@ -62,6 +65,20 @@ public sealed class RegisterFile : IDisposable
         return new RegisterFile(ReadCsv(parser), new CompositeDisposable(parser, reader));
     }
 
+    /// <summary>Opens the file for an import; when it cannot be read at all, adds the French reason on line 1 and returns null.</summary>
+    public static RegisterFile? TryOpen(Stream stream, string fileName, ImportErrors errors)
+    {
+        try
+        {
+            return Open(stream, fileName);
+        }
+        catch (InvalidDataException e)
+        {
+            errors.Add(1, "fichier", e.Message);
+            return null;
+        }
+    }
+
     private static IEnumerable<string?[]> ReadCsv(CsvParser parser)
     {
         while (parser.Read())
@@ -84,6 +101,22 @@ public sealed class RegisterFile : IDisposable
         return -1;
     }
 
+    /// <summary>Adds an error on line 1 for each required column the header lacks (<paramref name="expected"/>: the header
+    /// the user should write); true when none is missing.</summary>
+    public bool HasColumns(ImportErrors errors, string expected, params ReadOnlySpan<(int Index, string Name)> required)
+    {
+        var missing = false;
+        foreach (var (index, name) in required)
+        {
+            if (index < 0)
+            {
+                errors.Add(1, name, $"colonne obligatoire absente de l'en-tête (attendu : {expected}, trouvé : {string.Join(";", Header)}).");
+                missing = true;
+            }
+        }
+        return !missing;
+    }
+
     /// <summary>The next data row, blank rows skipped; null at the end.</summary>
     public string?[]? Next()
     {
@@ -93,6 +126,7 @@ public sealed class RegisterFile : IDisposable
             var row = _rows.Current;
             if (row.Any(cell => !string.IsNullOrWhiteSpace(cell)))
             {
+                Rows++;
                 return row;
             }
         }
@@ -101,6 +135,18 @@ public sealed class RegisterFile : IDisposable
 
     public static string? Cell(string?[] row, int index) =>
         index >= 0 && index < row.Length && !string.IsNullOrWhiteSpace(row[index]) ? row[index]!.Trim() : null;
+
+    /// <summary>A count (visitors, calls): a whole number, French thousands separators allowed; null after adding the error.</summary>
+    public static int? Count(string?[] row, int index, int line, string field, ImportErrors errors)
+    {
+        var text = Cell(row, index)?.Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal);
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            return count;
+        }
+        errors.Add(line, field, text is null ? "le nombre est obligatoire." : $"« {text} » : un nombre entier positif est attendu.");
+        return null;
+    }
 
     private static string? CellText(object? value) => value switch
     {

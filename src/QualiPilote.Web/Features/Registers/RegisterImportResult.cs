@@ -13,8 +13,6 @@ public sealed record RegisterImportResult(RegisterImport? Batch, IReadOnlyList<F
 
     public bool Succeeded => Batch is not null;
 
-    public static RegisterImportResult Failed(FieldError error) => new(null, [error], 1);
-
     public string Summary => Batch is null
         ? $"Import refusé : {ErrorCount} erreur(s), rien n'a été enregistré."
         : Batch.Imported + Batch.Updated == 0

@@ -71,6 +71,26 @@ public class CallsAndAttendanceImportTests(AppFactory factory) : IClassFixture<A
         Assert.Equal(["mois", "site", "categorie", "nombre"], errors);
     }
 
+    [Theory]
+    [InlineData("correspondence", "reference;service;canal;recu_le;repondu_le;contact", "numero;date", "canal")]
+    [InlineData("calls", "debut;fin;presentes;decroches", "debut;fin", "fichier")]
+    [InlineData("attendance", "mois;site;categorie;nombre", "mois;site", "nombre")]
+    public async Task An_unreadable_file_a_wrong_header_or_no_rows_is_refused_on_its_first_lines(string register, string header, string wrongHeader, string missing)
+    {
+        using var api = await ApiClient.ForAsync(factory, DemoData.SavoieReferent.Email);
+        async Task<List<(int, string?)>> ErrorsAsync(string content, string fileName = "registre.csv")
+        {
+            var response = await ImportAsync(api, "sp-albertville", register, Utf8(content), fileName);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            return (await response.JsonAsync()).GetProperty("errors").EnumerateArray()
+                .Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("field").GetString())).ToList();
+        }
+
+        Assert.Equal([(1, "fichier")], await ErrorsAsync("ceci n'est pas un classeur", "registre.xlsx"));
+        Assert.Contains((1, missing), await ErrorsAsync($"{wrongHeader}\n1;2\n"));
+        Assert.Equal([(2, "fichier")], await ErrorsAsync($"{header}\n;;;\n"));
+    }
+
     [Fact]
     public async Task Calls_and_attendance_imports_are_for_quality_referents()
     {

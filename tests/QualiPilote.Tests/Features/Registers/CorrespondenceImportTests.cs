@@ -171,7 +171,7 @@ public class CorrespondenceImportTests(AppFactory factory) : IClassFixture<AppFa
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var error = (await response.JsonAsync()).GetProperty("errors")[0];
         Assert.Equal(4, error.GetProperty("line").GetInt32());
-        Assert.Contains("D-1", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("« D-1 » figure déjà ligne 2", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, await ItemCountAsync("ddetspp-73"));
     }
 

@@ -58,14 +58,14 @@ public class RegisterPagesTests(AppFactory factory) : IClassFixture<AppFactory>
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         using var api = await ApiClient.ForAsync(factory, DemoData.SavoieReferent.Email);
-        async Task<int> DclDenominatorAsync() => (await (await api.GetAsync(new Uri("/api/v1/structures/pref-73/indicators?year=2025&service=DCL", UriKind.Relative))).JsonAsync())
+        async Task<int> DclOnTimeAsync() => (await (await api.GetAsync(new Uri("/api/v1/structures/pref-73/indicators?year=2025&service=DCL", UriKind.Relative))).JsonAsync())
             .EnumerateArray().Single(e => e.GetProperty("code").GetString() == "delai-courriers").GetProperty("numerator").GetInt32();
-        var onTime = await DclDenominatorAsync();
+        var onTime = await DclOnTimeAsync();
 
         var edit = await browser.GetPageAsync("/structures/pref-73/registres/courriers/saisie?reference=FORM-1");
         var corrected = await browser.SubmitAsync(edit, "main form", new() { ["Input.AnsweredOn"] = "2025-06-04" });
         Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
-        Assert.Equal(onTime + 1, await DclDenominatorAsync());
+        Assert.Equal(onTime + 1, await DclOnTimeAsync());
         var item = await factory.WithDbAsync(db => db.Set<CorrespondenceItem>().SingleAsync(i => i.Reference == "FORM-1"));
         Assert.Equal(new DateOnly(2025, 6, 4), item.AnsweredOn);
         Assert.True(item.HasContact);
