@@ -160,17 +160,10 @@ public static class ReferentialExcelReader
     /// <summary>oui/non; null when the cell is empty, so that an absent value leaves what is stored.</summary>
     private static bool? Boolean(string? text, int line, string field, List<FieldError> errors)
     {
-        switch (TextKey.Normalize(text))
+        if (!YesNo.TryParse(text, out var value))
         {
-            case "":
-                return null;
-            case "non" or "false" or "0" or "no":
-                return false;
-            case "oui" or "true" or "1" or "yes" or "x":
-                return true;
-            default:
-                errors.Add(new FieldError(line, field, $"« {text} » : valeur attendue oui ou non."));
-                return null;
+            errors.Add(new FieldError(line, field, $"« {text} » : valeur attendue oui ou non."));
         }
+        return value;
     }
 }

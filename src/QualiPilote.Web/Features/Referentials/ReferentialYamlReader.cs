@@ -113,16 +113,11 @@ public static class ReferentialYamlReader
         {
             return null;
         }
-        switch (value.Trim().ToLowerInvariant())
+        if (!YesNo.TryParse(value, out var parsed))
         {
-            case "true" or "oui" or "yes" or "1":
-                return true;
-            case "false" or "non" or "no" or "0":
-                return false;
-            default:
-                errors.Add(new FieldError(LineOf(child), key, $"« {value} » : valeur attendue true/false (ou oui/non)."));
-                return null;
+            errors.Add(new FieldError(LineOf(child), key, $"« {value} » : valeur attendue true/false (ou oui/non)."));
         }
+        return parsed;
     }
 
     private static DateOnly? Date(YamlNode node, string key, List<FieldError> errors)

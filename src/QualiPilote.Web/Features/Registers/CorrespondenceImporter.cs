@@ -316,7 +316,7 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
         {
             if (!_yesNoTexts.TryGetValue(text ?? "", out var parsed))
             {
-                parsed = (RegisterUpload.TryParseYesNo(text, true, out var yes), yes);
+                parsed = (Shared.YesNo.TryParse(text, out var yes), yes ?? true);
                 Remember(_yesNoTexts, text ?? "", parsed);
             }
             value = parsed.Value;

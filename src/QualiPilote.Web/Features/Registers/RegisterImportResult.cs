@@ -81,23 +81,4 @@ public static class RegisterUpload
         UserName = user?.Identity?.IsAuthenticated == true ? user.Identity.Name ?? "?" : "système",
         At = clock.GetUtcNow().UtcDateTime,
     };
-
-    public static bool TryParseYesNo(string? text, bool defaultValue, out bool value)
-    {
-        switch (TextKey.Normalize(text))
-        {
-            case "":
-                value = defaultValue;
-                return true;
-            case "oui" or "o" or "yes" or "1" or "vrai" or "true":
-                value = true;
-                return true;
-            case "non" or "n" or "no" or "0" or "faux" or "false":
-                value = false;
-                return true;
-            default:
-                value = defaultValue;
-                return false;
-        }
-    }
 }
