@@ -52,7 +52,6 @@ public sealed class CampaignQuery(AppDbContext db)
         var modules = await db.Modules.AsNoTracking()
             .Where(m => moduleIds.Contains(m.Id))
             .Include(m => m.Engagements.OrderBy(e => e.Number)).ThenInclude(e => e.Requirements.OrderBy(r => r.Number))
-            .Include(m => m.Engagements.OrderBy(e => e.Number)).ThenInclude(e => e.SpPlusMappings)
             .AsSplitQuery()
             .OrderBy(m => m.Number)
             .ToListAsync(cancellationToken);
