@@ -115,7 +115,7 @@ public static class SelfAssessmentApi
             return Problems.Validation([new FieldError(null, "status", "statut obligatoire : notEngaged, inProgress, done ou notApplicable.")]);
         }
         var scope = await access.ScopeAsync(http.User, cancellationToken);
-        var (errors, _) = await editor.SaveAsync(grid!.Campaign, structure!, scope, Actor.Of(http.User),
+        var (errors, _) = await editor.SaveAsync(grid!, structure!, scope, Actor.Of(http.User),
             [new AssessmentInput { RequirementId = row.Requirement.Id, Status = input.Status, Comment = input.Comment, EvidenceIds = input.EvidenceIds, Version = input.Version }],
             cancellationToken);
         if (errors.Any(e => e.Field == "requirement"))
@@ -130,8 +130,8 @@ public static class SelfAssessmentApi
         {
             return Problems.Validation(errors.Select(e => new FieldError(null, e.Field, e.Message)).ToList());
         }
-        var saved = (await query.LoadGridAsync(grid.Campaign, cancellationToken)).Rows.First(r => r.Requirement.Id == row.Requirement.Id);
-        return TypedResults.Ok(Dto(saved, grid.Modules.First(m => m.Module.Id == saved.Engagement.ModuleId).Module.Number));
+        var saved = (await query.LoadGridAsync(grid!.Campaign, cancellationToken)).Rows.First(r => r.Requirement.Id == row.Requirement.Id);
+        return TypedResults.Ok(Dto(saved, grid!.Modules.First(m => m.Module.Id == saved.Engagement.ModuleId).Module.Number));
     }
 
     private static async Task<Results<Created<ActionCreatedDto>, ProblemHttpResult>> CreateActionAsync(string code, int year, string requirement, HttpContext http,
@@ -165,7 +165,7 @@ public static class SelfAssessmentApi
         {
             return Problems.Conflict($"La campagne {year} est déjà clôturée.");
         }
-        var errors = await editor.CloseAsync(grid.Campaign, Actor.Of(http.User), input?.Note, cancellationToken);
+        var errors = await editor.CloseAsync(grid, Actor.Of(http.User), input?.Note, cancellationToken);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
