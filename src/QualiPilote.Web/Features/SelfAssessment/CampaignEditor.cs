@@ -252,6 +252,8 @@ public sealed class CampaignEditor(AppDbContext db, CampaignQuery query, ActionP
             Description = Truncate($"Écart relevé à l'auto-diagnostic {campaign.Year} sur le sous-engagement {row.Code} de l'engagement {row.Engagement.Number} ({row.Engagement.Text}).{(row.Assessment.Comment is null ? "" : $" Commentaire : {row.Assessment.Comment}")}", 4000),
             Origin = ActionOrigin.SelfAssessment,
             OriginDetail = Truncate($"Auto-diagnostic {campaign.Year}, sous-engagement {row.Code} : {row.Status.Label()}", 1000),
+            OriginUrl = $"/structures/{structure.Code}/auto-diagnostic/{campaign.Year}#{row.Anchor}",
+            EngagementIds = [row.Engagement.Id],
             ServiceCode = service?.Code,
             StartDate = DateOnly.FromDateTime(Now),
         };
@@ -261,8 +263,6 @@ public sealed class CampaignEditor(AppDbContext db, CampaignQuery query, ActionP
         {
             return (null, errors);
         }
-        action.OriginUrl = $"/structures/{structure.Code}/auto-diagnostic/{campaign.Year}#{row.Anchor}";
-        action.Engagements.Add(new ActionEngagement { EngagementId = row.Engagement.Id, StructureId = structure.Id });
         var assessment = await db.Set<RequirementAssessment>().FirstAsync(a => a.Id == row.Assessment.Id, cancellationToken);
         assessment.ActionId = action.Id;
         assessment.Version++;
