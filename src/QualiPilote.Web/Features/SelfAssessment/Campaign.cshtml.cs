@@ -57,6 +57,9 @@ public class CampaignModel(StructureAccess access, CampaignQuery query) : Campai
         return Page();
     }
 
+    /// <summary>A module's rate over all its rows, whatever the filters leave shown.</summary>
+    public RealisationRate RateOf(GridModule shown) => Grid.Module(shown.Module.Number)!.Rate;
+
     private bool Matches(GridRow row) => StatusFilter switch
     {
         null or "" => true,
