@@ -40,9 +40,11 @@ public class CampaignModel(StructureAccess access, CampaignQuery query) : Campai
         {
             return NotFound();
         }
-        var rates = await LoadRatesAsync();
-        PreviousRate = rates.PreviousStructure;
-        PreviousYear = rates.PreviousYear;
+        if (await Query.FindPreviousAsync(Campaign, HttpContext.RequestAborted) is { } previous)
+        {
+            PreviousRate = (await Query.SummarizeAsync([previous], HttpContext.RequestAborted))[previous.Id].Rate;
+            PreviousYear = previous.Year;
+        }
         Shown = Grid.Modules
             .Where(m => ModuleFilter is null || m.Module.Number == ModuleFilter)
             .Where(m => string.IsNullOrEmpty(ServiceFilter) || m.Services.Any(s => s.Code == ServiceFilter))
@@ -54,6 +56,9 @@ public class CampaignModel(StructureAccess access, CampaignQuery query) : Campai
             .ToList();
         return Page();
     }
+
+    /// <summary>A module's rate over all its rows, whatever the filters leave shown.</summary>
+    public RealisationRate RateOf(GridModule shown) => Grid.Module(shown.Module.Number)!.Rate;
 
     private bool Matches(GridRow row) => StatusFilter switch
     {

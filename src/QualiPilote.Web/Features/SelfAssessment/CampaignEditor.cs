@@ -56,10 +56,7 @@ public sealed class CampaignEditor(AppDbContext db, CampaignQuery query, ActionP
             Assessments = requirements.Select(r => new RequirementAssessment { StructureId = structure.Id, RequirementId = r.Id }).ToList(),
         };
 
-        var previous = input.CopyPrevious
-            ? await db.Set<SelfAssessmentCampaign>().AsNoTracking().Include(c => c.Referential)
-                .Where(c => c.StructureId == structure.Id && c.Year < year).OrderByDescending(c => c.Year).FirstOrDefaultAsync(cancellationToken)
-            : null;
+        var previous = input.CopyPrevious ? await query.FindPreviousAsync(campaign, cancellationToken) : null;
         if (previous is not null && previous.Referential.Code == perimeter.Referential.Code)
         {
             // Answers follow the requirement's number ("15.1"), so that they carry over to a new version of the same referential.
@@ -88,16 +85,17 @@ public sealed class CampaignEditor(AppDbContext db, CampaignQuery query, ActionP
         return (campaign, []);
     }
 
-    /// <summary>Saves answers of one campaign, all or nothing. Who assessed and when is updated on the rows that
-    /// changed, and on answers carried over from last year that the user now confirms by saving them.</summary>
-    public async Task<(List<RowError> Errors, int Saved)> SaveAsync(SelfAssessmentCampaign campaign, Structure structure, UserScope scope, Actor actor,
+    /// <summary>Saves answers of one campaign, all or nothing, checked against the grid the caller has just loaded (a row
+    /// saved since then is caught by its version). Who assessed and when is updated on the rows that changed, and on
+    /// answers carried over from last year that the user now confirms by saving them.</summary>
+    public async Task<(List<RowError> Errors, int Saved)> SaveAsync(CampaignGrid grid, Structure structure, UserScope scope, Actor actor,
         IReadOnlyList<AssessmentInput> inputs, CancellationToken cancellationToken = default)
     {
+        var campaign = grid.Campaign;
         if (campaign.IsClosed)
         {
             return ([new RowError(0, "", ClosedMessage)], 0);
         }
-        var grid = await query.LoadGridAsync(campaign, cancellationToken);
         var editable = CampaignQuery.EditableModuleIds(grid, structure, scope);
         var rowsByRequirement = grid.Rows.ToDictionary(r => r.Requirement.Id);
         var evidenceIds = inputs.Any(i => i.EvidenceIds is { Count: > 0 })
@@ -191,8 +189,9 @@ public sealed class CampaignEditor(AppDbContext db, CampaignQuery query, ActionP
 
     /// <summary>The quality referent's closing: every requirement of the perimeter has a status. Rows of modules
     /// that left the perimeter during the campaign are dropped, so the closed grid is exactly what was assessed.</summary>
-    public async Task<List<FieldError>> CloseAsync(SelfAssessmentCampaign campaign, Actor actor, string? note, CancellationToken cancellationToken = default)
+    public async Task<List<FieldError>> CloseAsync(CampaignGrid grid, Actor actor, string? note, CancellationToken cancellationToken = default)
     {
+        var campaign = grid.Campaign;
         if (campaign.IsClosed)
         {
             return [new FieldError(null, "campaign", ClosedMessage)];
@@ -201,7 +200,6 @@ public sealed class CampaignEditor(AppDbContext db, CampaignQuery query, ActionP
         {
             return [new FieldError(null, "closingNote", "2000 caractères au plus.")];
         }
-        var grid = await query.LoadGridAsync(campaign, cancellationToken);
         var unassessed = grid.Rows.Where(r => r.Status is null).Select(r => r.Code).ToList();
         if (unassessed.Count > 0)
         {
@@ -254,6 +252,8 @@ public sealed class CampaignEditor(AppDbContext db, CampaignQuery query, ActionP
             Description = Truncate($"Écart relevé à l'auto-diagnostic {campaign.Year} sur le sous-engagement {row.Code} de l'engagement {row.Engagement.Number} ({row.Engagement.Text}).{(row.Assessment.Comment is null ? "" : $" Commentaire : {row.Assessment.Comment}")}", 4000),
             Origin = ActionOrigin.SelfAssessment,
             OriginDetail = Truncate($"Auto-diagnostic {campaign.Year}, sous-engagement {row.Code} : {row.Status.Label()}", 1000),
+            OriginUrl = $"/structures/{structure.Code}/auto-diagnostic/{campaign.Year}#{row.Anchor}",
+            EngagementIds = [row.Engagement.Id],
             ServiceCode = service?.Code,
             StartDate = DateOnly.FromDateTime(Now),
         };
@@ -263,8 +263,6 @@ public sealed class CampaignEditor(AppDbContext db, CampaignQuery query, ActionP
         {
             return (null, errors);
         }
-        action.OriginUrl = $"/structures/{structure.Code}/auto-diagnostic/{campaign.Year}#{row.Anchor}";
-        action.Engagements.Add(new ActionEngagement { EngagementId = row.Engagement.Id, StructureId = structure.Id });
         var assessment = await db.Set<RequirementAssessment>().FirstAsync(a => a.Id == row.Assessment.Id, cancellationToken);
         assessment.ActionId = action.Id;
         assessment.Version++;

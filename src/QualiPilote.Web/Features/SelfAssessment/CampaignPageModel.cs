@@ -22,11 +22,7 @@ public abstract class CampaignPageModel(StructureAccess access, CampaignQuery qu
         return true;
     }
 
-    protected async Task<CampaignRates> LoadRatesAsync()
-    {
-        var previous = await query.FindPreviousAsync(Campaign, HttpContext.RequestAborted);
-        return new CampaignRates(Grid, previous is null ? null : await query.LoadGridAsync(previous, HttpContext.RequestAborted));
-    }
+    protected Task<CampaignRates> LoadRatesAsync() => query.LoadRatesAsync(Grid, HttpContext.RequestAborted);
 
     public string CampaignPath => $"/structures/{Structure.Code}/auto-diagnostic/{Campaign.Year}";
 

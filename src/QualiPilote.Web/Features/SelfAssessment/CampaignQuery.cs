@@ -23,6 +23,13 @@ public sealed class CampaignQuery(AppDbContext db)
             .Where(c => c.StructureId == campaign.StructureId && c.Year < campaign.Year)
             .OrderByDescending(c => c.Year).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>The rates of a loaded grid, with the previous campaign's grid beside them.</summary>
+    public async Task<CampaignRates> LoadRatesAsync(CampaignGrid grid, CancellationToken cancellationToken = default)
+    {
+        var previous = await FindPreviousAsync(grid.Campaign, cancellationToken);
+        return new CampaignRates(grid, previous is null ? null : await LoadGridAsync(previous, cancellationToken));
+    }
+
     /// <summary>The grid of a campaign. An open campaign follows the structure's current perimeter: requirements
     /// that appeared since (a module added, the auditor's expectations imported) get their row, and rows of
     /// modules no longer in the perimeter are left out. A closed campaign shows exactly the rows it was closed with.</summary>
@@ -52,7 +59,6 @@ public sealed class CampaignQuery(AppDbContext db)
         var modules = await db.Modules.AsNoTracking()
             .Where(m => moduleIds.Contains(m.Id))
             .Include(m => m.Engagements.OrderBy(e => e.Number)).ThenInclude(e => e.Requirements.OrderBy(r => r.Number))
-            .Include(m => m.Engagements.OrderBy(e => e.Number)).ThenInclude(e => e.SpPlusMappings)
             .AsSplitQuery()
             .OrderBy(m => m.Number)
             .ToListAsync(cancellationToken);
@@ -66,6 +72,47 @@ public sealed class CampaignQuery(AppDbContext db)
                     .Where(e => e.Rows.Count > 0 || !campaign.IsClosed)
                     .ToList()))
             .ToList());
+    }
+
+    /// <summary>The figures the lists show (campaign list, home page, API), without loading any grid: two grouped
+    /// queries for any number of campaigns. They count the rows <see cref="LoadGridAsync"/> shows: every row of a closed
+    /// campaign; for an open one, the requirements of the modules of its current perimeter, a requirement whose row
+    /// does not exist yet counting as unassessed.</summary>
+    public async Task<Dictionary<int, CampaignSummary>> SummarizeAsync(IReadOnlyCollection<SelfAssessmentCampaign> campaigns,
+        CancellationToken cancellationToken = default)
+    {
+        var ids = campaigns.Select(c => c.Id).ToList();
+        var counts = await db.Set<RequirementAssessment>()
+            .Where(a => ids.Contains(a.CampaignId))
+            .Where(a => a.Campaign.ClosedAt != null || db.PerimeterModules.Any(m => m.StructureId == a.StructureId
+                && m.Perimeter.ReferentialId == a.Campaign.ReferentialId && m.ModuleId == a.Requirement.Engagement.ModuleId))
+            .GroupBy(a => new { a.CampaignId, a.Status, a.CarriedOver })
+            .Select(g => new { g.Key.CampaignId, g.Key.Status, g.Key.CarriedOver, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var open = campaigns.Where(c => !c.IsClosed).Select(c => c.Id).ToList();
+        var perimeterSizes = open.Count == 0
+            ? []
+            : await db.Set<SelfAssessmentCampaign>().Where(c => open.Contains(c.Id))
+                .Select(c => new
+                {
+                    c.Id,
+                    Count = db.Requirements.Count(r => db.PerimeterModules.Any(m => m.StructureId == c.StructureId
+                        && m.Perimeter.ReferentialId == c.ReferentialId && m.ModuleId == r.Engagement.ModuleId)),
+                })
+                .ToDictionaryAsync(x => x.Id, x => x.Count, cancellationToken);
+
+        return campaigns.ToDictionary(c => c.Id, c =>
+        {
+            var mine = counts.Where(x => x.CampaignId == c.Id).ToList();
+            int Of(AssessmentStatus status) => mine.Where(x => x.Status == status).Sum(x => x.Count);
+            var assessed = mine.Where(x => x.Status is not null).Sum(x => x.Count);
+            var total = c.IsClosed ? mine.Sum(x => x.Count) : perimeterSizes.GetValueOrDefault(c.Id);
+            var rate = new RealisationRate(total, Of(AssessmentStatus.Done), Of(AssessmentStatus.InProgress), Of(AssessmentStatus.NotEngaged),
+                Of(AssessmentStatus.NotApplicable), total - assessed);
+            return new CampaignSummary(c, rate,
+                mine.Where(x => x.Status is not null && !x.CarriedOver).Sum(x => x.Count),
+                mine.Where(x => x.CarriedOver).Sum(x => x.Count));
+        });
     }
 
     private static GridRow Row(RequirementAssessment assessment, Requirement requirement, Engagement engagement) =>

@@ -28,7 +28,7 @@ public class CloseModel(StructureAccess access, CampaignQuery query, CampaignEdi
         }
         if (ModelState.IsValid)
         {
-            var errors = await editor.CloseAsync(Campaign, Actor.Of(User), Note);
+            var errors = await editor.CloseAsync(Grid, Actor.Of(User), Note);
             if (errors.Count == 0)
             {
                 TempData["Success"] = $"Campagne {year} clôturée : elle est désormais en lecture seule.";

@@ -9,18 +9,15 @@ namespace QualiPilote.Web.Features.SelfAssessment;
 [Authorize(Policy = Policies.StructureAuditRead)]
 public class CampaignsModel(StructureAccess access, AppDbContext db, CampaignQuery query) : StructurePageModel(access)
 {
-    public IReadOnlyList<CampaignGrid> Campaigns { get; private set; } = [];
+    public IReadOnlyList<CampaignSummary> Campaigns { get; private set; } = [];
     public bool HasPerimeter { get; private set; }
 
     public async Task OnGetAsync()
     {
         HasPerimeter = await db.Perimeters.AnyAsync(p => p.StructureId == Structure.Id);
-        var grids = new List<CampaignGrid>();
-        foreach (var campaign in await query.ListAsync(Structure.Id))
-        {
-            grids.Add(await query.LoadGridAsync(campaign));
-        }
-        Campaigns = grids;
+        var campaigns = await query.ListAsync(Structure.Id);
+        var summaries = await query.SummarizeAsync(campaigns);
+        Campaigns = campaigns.Select(c => summaries[c.Id]).ToList();
     }
 
     /// <summary>The rate of the campaign just before this one in the list (the list runs from the latest year down).</summary>

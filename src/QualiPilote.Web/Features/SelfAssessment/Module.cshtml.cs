@@ -163,7 +163,7 @@ public class ModuleModel(StructureAccess access, CampaignQuery query, CampaignEd
             }
             inputs.Add(new AssessmentInput { RequirementId = id, Status = row.Status, Comment = row.Comment, Version = row.Version, EvidenceIds = evidenceIds });
         }
-        var (rowErrors, saved) = ModelState.IsValid ? await editor.SaveAsync(Campaign, Structure, Scope, actor, inputs) : ([], 0);
+        var (rowErrors, saved) = ModelState.IsValid ? await editor.SaveAsync(Grid, Structure, Scope, actor, inputs) : ([], 0);
         foreach (var error in rowErrors)
         {
             var field = error.Field switch { "comment" => "Comment", "evidenceIds" => "File", _ => "Status" };

@@ -71,12 +71,9 @@ public static class SelfAssessmentApi
         {
             return Problems.UnknownStructure(code);
         }
-        var list = new List<CampaignSummaryDto>();
-        foreach (var campaign in await query.ListAsync(structure.Id, cancellationToken))
-        {
-            list.Add(Summary(await query.LoadGridAsync(campaign, cancellationToken)));
-        }
-        return TypedResults.Ok(list);
+        var campaigns = await query.ListAsync(structure.Id, cancellationToken);
+        var summaries = await query.SummarizeAsync(campaigns, cancellationToken);
+        return TypedResults.Ok(campaigns.Select(c => Summary(summaries[c.Id])).ToList());
     }
 
     private static async Task<Results<Created<CampaignSummaryDto>, ProblemHttpResult>> StartAsync(string code, CampaignStartInput input, HttpContext http,
@@ -91,8 +88,7 @@ public static class SelfAssessmentApi
         {
             return Problems.Validation(errors);
         }
-        var loaded = (await query.FindAsync(structure.Id, campaign.Year, cancellationToken))!;
-        return TypedResults.Created($"{Api.Prefix}/structures/{code}/campaigns/{campaign.Year}", Summary(await query.LoadGridAsync(loaded, cancellationToken)));
+        return TypedResults.Created($"{Api.Prefix}/structures/{code}/campaigns/{campaign.Year}", await SummaryAsync(structure, campaign.Year, query, cancellationToken));
     }
 
     private static async Task<Results<Ok<CampaignDto>, ProblemHttpResult>> GetAsync(string code, int year, StructureAccess access, CampaignQuery query, CancellationToken cancellationToken)
@@ -103,7 +99,7 @@ public static class SelfAssessmentApi
             return problem!;
         }
         var modules = grid.Modules.ToDictionary(m => m.Module.Id, m => m.Module.Number);
-        return TypedResults.Ok(new CampaignDto(Summary(grid), grid.Rows.Select(r => Dto(r, modules[r.Engagement.ModuleId])).ToList()));
+        return TypedResults.Ok(new CampaignDto(Summary(CampaignSummary.Of(grid)), grid.Rows.Select(r => Dto(r, modules[r.Engagement.ModuleId])).ToList()));
     }
 
     private static async Task<Results<Ok<AssessmentDto>, ProblemHttpResult>> SaveAssessmentAsync(string code, int year, string requirement, AssessmentPutInput input,
@@ -119,7 +115,7 @@ public static class SelfAssessmentApi
             return Problems.Validation([new FieldError(null, "status", "statut obligatoire : notEngaged, inProgress, done ou notApplicable.")]);
         }
         var scope = await access.ScopeAsync(http.User, cancellationToken);
-        var (errors, _) = await editor.SaveAsync(grid!.Campaign, structure!, scope, Actor.Of(http.User),
+        var (errors, _) = await editor.SaveAsync(grid!, structure!, scope, Actor.Of(http.User),
             [new AssessmentInput { RequirementId = row.Requirement.Id, Status = input.Status, Comment = input.Comment, EvidenceIds = input.EvidenceIds, Version = input.Version }],
             cancellationToken);
         if (errors.Any(e => e.Field == "requirement"))
@@ -134,8 +130,8 @@ public static class SelfAssessmentApi
         {
             return Problems.Validation(errors.Select(e => new FieldError(null, e.Field, e.Message)).ToList());
         }
-        var saved = (await query.LoadGridAsync(grid.Campaign, cancellationToken)).Rows.First(r => r.Requirement.Id == row.Requirement.Id);
-        return TypedResults.Ok(Dto(saved, grid.Modules.First(m => m.Module.Id == saved.Engagement.ModuleId).Module.Number));
+        var saved = (await query.LoadGridAsync(grid!.Campaign, cancellationToken)).Rows.First(r => r.Requirement.Id == row.Requirement.Id);
+        return TypedResults.Ok(Dto(saved, grid!.Modules.First(m => m.Module.Id == saved.Engagement.ModuleId).Module.Number));
     }
 
     private static async Task<Results<Created<ActionCreatedDto>, ProblemHttpResult>> CreateActionAsync(string code, int year, string requirement, HttpContext http,
@@ -169,13 +165,12 @@ public static class SelfAssessmentApi
         {
             return Problems.Conflict($"La campagne {year} est déjà clôturée.");
         }
-        var errors = await editor.CloseAsync(grid.Campaign, Actor.Of(http.User), input?.Note, cancellationToken);
+        var errors = await editor.CloseAsync(grid, Actor.Of(http.User), input?.Note, cancellationToken);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
-        var closed = (await query.FindAsync(structure!.Id, year, cancellationToken))!;
-        return TypedResults.Ok(Summary(await query.LoadGridAsync(closed, cancellationToken)));
+        return TypedResults.Ok(await SummaryAsync(structure!, year, query, cancellationToken));
     }
 
     private static async Task<Results<Ok<RatesDto>, ProblemHttpResult>> RatesAsync(string code, int year, StructureAccess access, CampaignQuery query, CancellationToken cancellationToken)
@@ -185,7 +180,7 @@ public static class SelfAssessmentApi
         {
             return problem!;
         }
-        var rates = await RatesOfAsync(grid, query, cancellationToken);
+        var rates = await query.LoadRatesAsync(grid, cancellationToken);
         return TypedResults.Ok(new RatesDto(year, rates.PreviousYear, Dto(rates.Structure), Optional(rates.PreviousStructure),
             grid.Modules.Select(m => new ModuleRateDto(m.Module.Number, m.Module.Title, m.Services.Select(s => s.Code).ToList(), Dto(m.Rate), Optional(rates.PreviousOf(m)))).ToList(),
             grid.Modules.SelectMany(m => m.Engagements.Select(e => new EngagementRateDto(e.Engagement.Number, m.Module.Number, Dto(e.Rate), Optional(rates.PreviousOf(e))))).ToList(),
@@ -200,7 +195,7 @@ public static class SelfAssessmentApi
         {
             return problem!;
         }
-        var rates = await RatesOfAsync(grid, query, cancellationToken);
+        var rates = await query.LoadRatesAsync(grid, cancellationToken);
         var diagnostic = await spPlus.BuildAsync(grid, rates.Previous, cancellationToken);
         return TypedResults.Ok(new SpPlusDiagnosticDto(year, diagnostic.Target?.Percent, diagnostic.Target?.Year, diagnostic.Reached, Dto(diagnostic.Overall),
             Optional(diagnostic.PreviousOverall),
@@ -363,17 +358,18 @@ public static class SelfAssessmentApi
             : (structure, grid, null, Problems.NotFound($"Aucun sous-engagement « {requirement} » dans la campagne {year} (format attendu : 15.1)."));
     }
 
-    private static async Task<CampaignRates> RatesOfAsync(CampaignGrid grid, CampaignQuery query, CancellationToken cancellationToken)
+    /// <summary>The campaign as stored now (just started or closed), with its figures.</summary>
+    private static async Task<CampaignSummaryDto> SummaryAsync(Structure structure, int year, CampaignQuery query, CancellationToken cancellationToken)
     {
-        var previous = await query.FindPreviousAsync(grid.Campaign, cancellationToken);
-        return new CampaignRates(grid, previous is null ? null : await query.LoadGridAsync(previous, cancellationToken));
+        var campaign = (await query.FindAsync(structure.Id, year, cancellationToken))!;
+        return Summary((await query.SummarizeAsync([campaign], cancellationToken))[campaign.Id]);
     }
 
-    private static CampaignSummaryDto Summary(CampaignGrid grid)
+    private static CampaignSummaryDto Summary(CampaignSummary summary)
     {
-        var c = grid.Campaign;
+        var c = summary.Campaign;
         return new CampaignSummaryDto(c.Year, c.ReferentialId, c.Referential.Label, c.IsClosed, c.StartedAt, c.StartedByName, c.CopiedFromYear, c.ClosedAt,
-            c.ClosedByName, c.ClosingNote, Dto(grid.Rate));
+            c.ClosedByName, c.ClosingNote, Dto(summary.Rate));
     }
 
     private static AssessmentDto Dto(GridRow r, int module) =>

@@ -143,6 +143,11 @@ public class AssessingTests(AppFactory factory) : IClassFixture<AppFactory>
         var gaps = await agent.GetPageAsync("/structures/pref-73/auto-diagnostic/2025?statut=NotEngaged");
         var rows = gaps.QuerySelectorAll("tr[id^=exigence-]").Select(r => r.Id).ToList();
         Assert.Equal(["exigence-26-1"], rows);
+        // A filter chooses the rows shown, not the figures: each module keeps its own rate.
+        var all = await agent.GetPageAsync("/structures/pref-73/auto-diagnostic/2025");
+        var shownModule = gaps.QuerySelector("section[aria-labelledby^=module-]")!;
+        var moduleId = shownModule.GetAttribute("aria-labelledby");
+        Assert.Equal(all.QuerySelector($"section[aria-labelledby={moduleId}] p.qp-meta")!.TextContent, shownModule.QuerySelector("p.qp-meta")!.TextContent);
         var module4 = await agent.GetPageAsync("/structures/pref-73/auto-diagnostic/2025?module=4");
         Assert.Equal(4, module4.QuerySelectorAll("tr[id^=exigence-]").Length);
 

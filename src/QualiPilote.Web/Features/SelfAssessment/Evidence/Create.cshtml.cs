@@ -71,7 +71,7 @@ public class EvidenceCreateModel(StructureAccess access, CampaignQuery query, Ca
                         EvidenceIds = row.Evidence.Select(e => e.Id).Append(evidence.Id).ToList(),
                     }
                     : new AssessmentInput { RequirementId = id }).ToList();
-                var (rowErrors, _) = await campaigns.SaveAsync(Grid.Campaign, Structure, Scope, Actor.Of(User), inputs);
+                var (rowErrors, _) = await campaigns.SaveAsync(Grid, Structure, Scope, Actor.Of(User), inputs);
                 foreach (var error in rowErrors)
                 {
                     ModelState.AddModelError(nameof(Requirements), error.Message);

@@ -12,7 +12,7 @@ public sealed class SelfAssessmentProgressViewComponent(AppDbContext db, Campaig
     /// <summary>A national administrator manages every structure: the section keeps to the first ones, open campaigns first.</summary>
     public const int MaxRows = 12;
 
-    public sealed record Line(Structure Structure, CampaignGrid? Latest);
+    public sealed record Line(Structure Structure, CampaignSummary? Latest);
 
     public sealed record Model(IReadOnlyList<Line> Lines, int Hidden, int Year);
 
@@ -32,12 +32,9 @@ public sealed class SelfAssessmentProgressViewComponent(AppDbContext db, Campaig
         {
             return Content("");
         }
-        var lines = new List<Line>();
-        foreach (var structure in candidates.Take(MaxRows))
-        {
-            var grid = latest.TryGetValue(structure.Id, out var campaign) ? await query.LoadGridAsync(campaign) : null;
-            lines.Add(new Line(structure, grid));
-        }
+        var shown = candidates.Take(MaxRows).ToList();
+        var summaries = await query.SummarizeAsync(shown.Where(s => latest.ContainsKey(s.Id)).Select(s => latest[s.Id]).ToList());
+        var lines = shown.Select(s => new Line(s, latest.TryGetValue(s.Id, out var campaign) ? summaries[campaign.Id] : null)).ToList();
         return View("/Features/SelfAssessment/Home/SelfAssessmentProgress.cshtml", new Model(lines, candidates.Count - lines.Count, clock.GetUtcNow().Year));
     }
 }
