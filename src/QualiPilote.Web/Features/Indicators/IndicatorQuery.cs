@@ -31,16 +31,9 @@ public sealed class IndicatorQuery(AppDbContext db, TimeProvider clock)
         return indicators.SelectMany(i => periods.Select(p => figures.Compute(i, p, withPrevious: true))).ToList();
     }
 
-    /// <summary>One indicator for one period, split by service (register indicators only).</summary>
-    public async Task<List<(int ServiceId, IndicatorResult Result)>> ByServiceAsync(Structure structure, Indicator indicator, Period period,
-        CancellationToken cancellationToken = default)
-    {
-        var figures = await LoadAsync(structure.Id, [indicator], [period], null, byService: true, cancellationToken);
-        return figures.ServiceIds(indicator.Code, period).Select(id => (id, figures.Compute(indicator, period, withPrevious: false, serviceId: id))).ToList();
-    }
-
     /// <summary>The figures of <paramref name="indicators"/> over <paramref name="periods"/> (and the year before), per service, in
-    /// one read: the dashboard computes both its table (of the structure or of one service) and its per-service breakdown from them.</summary>
+    /// one read: the dashboard and the drill-down compute both their values (of the structure or of one service) and the per-service
+    /// breakdown from them.</summary>
     public Task<IndicatorFigures> LoadByServiceAsync(int structureId, List<Indicator> indicators, IReadOnlyList<Period> periods,
         CancellationToken cancellationToken = default) =>
         LoadAsync(structureId, indicators, periods, null, byService: true, cancellationToken);
