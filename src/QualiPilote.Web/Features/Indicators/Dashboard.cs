@@ -43,17 +43,14 @@ public sealed class DashboardQuery(AppDbContext db, IndicatorQuery query, TimePr
         {
             indicators = indicators.Where(i => RegisterRecords.ChannelOf(i.Source) is not null).ToList();
         }
-        var results = await query.ComputeAsync(structure, periods, service?.Id, indicators, cancellationToken);
-        var rows = indicators.Select(i => new Dashboard.Row(i, periods.Select(p => results.First(r => r.Indicator.Id == i.Id && r.Period == p)).ToList())).ToList();
+        var figures = await query.LoadByServiceAsync(structure.Id, indicators, periods, cancellationToken);
+        var rows = indicators.Select(i => new Dashboard.Row(i, periods.Select(p => figures.Compute(i, p, withPrevious: true, service?.Id)).ToList())).ToList();
 
+        var last = periods[^1];
         var breakdownIndicators = indicators.Where(i => RegisterRecords.ChannelOf(i.Source) is not null).ToList();
-        var byIndicator = new List<List<(int ServiceId, IndicatorResult Result)>>();
-        foreach (var indicator in breakdownIndicators)
-        {
-            byIndicator.Add(await query.ByServiceAsync(structure, indicator, periods[^1], cancellationToken));
-        }
         var breakdown = services
-            .Select(s => new Dashboard.ServiceRow(s, byIndicator.Select(list => list.Where(x => x.ServiceId == s.Id).Select(x => x.Result).FirstOrDefault()).ToList()))
+            .Select(s => new Dashboard.ServiceRow(s, breakdownIndicators
+                .Select(i => figures.ServiceIds(i.Code, last).Contains(s.Id) ? figures.Compute(i, last, withPrevious: false, s.Id) : null).ToList()))
             .Where(r => r.Cells.Any(c => c is not null))
             .ToList();
         return new Dashboard(quarterly, theYear, fromYear, toYear, !quarterly && from < fromYear, currentYear, service, services, periods, rows, breakdownIndicators, breakdown);

@@ -46,12 +46,14 @@ public class DetailsModel(StructureAccess access, AppDbContext db, IndicatorQuer
         Today = ParisClock.Today(clock);
         Services = await db.Set<Service>().AsNoTracking().Where(s => s.StructureId == Structure.Id).ToDictionaryAsync(s => s.Id);
         Service = Services.Values.FirstOrDefault(s => s.Code == service);
-        Result = (await query.ComputeAsync(Structure, [Period], Service?.Id, [Indicator])).Single();
+        var figures = await query.LoadByServiceAsync(Structure.Id, [Indicator], [Period]);
+        Result = figures.Compute(Indicator, Period, withPrevious: true, Service?.Id);
         Channel = RegisterRecords.ChannelOf(Indicator.Source);
         Site = RegisterRecords.SiteOf(Indicator.Source);
         if (Channel is { } channel)
         {
-            ByService = (await query.ByServiceAsync(Structure, Indicator, Period)).OrderBy(s => Services.GetValueOrDefault(s.ServiceId)?.Code).ToList();
+            ByService = figures.ServiceIds(Indicator.Code, Period).Select(id => (ServiceId: id, Result: figures.Compute(Indicator, Period, withPrevious: false, id)))
+                .OrderBy(s => Services.GetValueOrDefault(s.ServiceId)?.Code).ToList();
             Items = await records.CorrespondencePageAsync(Structure.Id, channel, Period.Start, Period.End, Service?.Id, Status, page);
         }
         else if (Indicator.Source == IndicatorSource.Calls)

@@ -10,8 +10,6 @@ namespace QualiPilote.Web.Features.Indicators;
 /// the API, alerts and public pages cost the same at ten thousand or ten million register rows.</summary>
 public sealed class IndicatorQuery(AppDbContext db, TimeProvider clock)
 {
-    private sealed record TallySum(string Code, DateOnly Month, int? ServiceId, string Category, DateOnly? DueOn, long Numerator, long Denominator, long Excluded, long Open);
-
     /// <summary>The indicators a structure sees: the national catalogue and its own, in catalogue order.</summary>
     public Task<List<Indicator>> IndicatorsAsync(int structureId, CancellationToken cancellationToken = default) =>
         db.Set<Indicator>().AsNoTracking()
@@ -29,17 +27,16 @@ public sealed class IndicatorQuery(AppDbContext db, TimeProvider clock)
         {
             return [];
         }
-        var context = await LoadAsync(structure.Id, indicators, periods, serviceId, byService: false, cancellationToken);
-        return indicators.SelectMany(i => periods.Select(p => context.Compute(i, p, withPrevious: true))).ToList();
+        var figures = await LoadAsync(structure.Id, indicators, periods, serviceId, byService: false, cancellationToken);
+        return indicators.SelectMany(i => periods.Select(p => figures.Compute(i, p, withPrevious: true))).ToList();
     }
 
-    /// <summary>One indicator for one period, split by service (register indicators only).</summary>
-    public async Task<List<(int ServiceId, IndicatorResult Result)>> ByServiceAsync(Structure structure, Indicator indicator, Period period,
-        CancellationToken cancellationToken = default)
-    {
-        var context = await LoadAsync(structure.Id, [indicator], [period], null, byService: true, cancellationToken);
-        return context.ServiceIds(indicator.Code).Select(id => (id, context.Compute(indicator, period, withPrevious: false, serviceId: id))).ToList();
-    }
+    /// <summary>The figures of <paramref name="indicators"/> over <paramref name="periods"/> (and the year before), per service, in
+    /// one read: the dashboard and the drill-down compute both their values (of the structure or of one service) and the per-service
+    /// breakdown from them.</summary>
+    public Task<IndicatorFigures> LoadByServiceAsync(int structureId, List<Indicator> indicators, IReadOnlyList<Period> periods,
+        CancellationToken cancellationToken = default) =>
+        LoadAsync(structureId, indicators, periods, null, byService: true, cancellationToken);
 
     /// <summary>Visitors of an attendance indicator for a period, by request type.</summary>
     public async Task<List<(string Category, long Visitors)>> ByCategoryAsync(int structureId, string indicatorCode, Period period, CancellationToken cancellationToken = default) =>
@@ -50,7 +47,7 @@ public sealed class IndicatorQuery(AppDbContext db, TimeProvider clock)
             .ToListAsync(cancellationToken))
         .OrderByDescending(c => c.Visitors).Select(c => (c.Key, c.Visitors)).ToList();
 
-    private async Task<Context> LoadAsync(int structureId, List<Indicator> indicators, IReadOnlyList<Period> periods, int? serviceId, bool byService,
+    private async Task<IndicatorFigures> LoadAsync(int structureId, List<Indicator> indicators, IReadOnlyList<Period> periods, int? serviceId, bool byService,
         CancellationToken cancellationToken)
     {
         var from = periods.Min(p => p.Start).AddYears(-1);
@@ -63,16 +60,16 @@ public sealed class IndicatorQuery(AppDbContext db, TimeProvider clock)
         {
             tallies = tallies.Where(t => t.ServiceId == service);
         }
-        // Unanswered items whose deadline has passed are all late whatever their date: only future deadlines are kept apart,
-        // so the rows read stay few however large the register.
+        // Unanswered items whose deadline has passed are all late whatever their date: only future deadlines are kept apart.
+        // The writes fold passed due dates into the month's row (TallyStore.ApplyAsync); this also covers those that passed since.
         var today = ParisClock.Today(clock);
         var sums = byService
             ? await tallies.GroupBy(t => new { t.IndicatorCode, t.Month, t.ServiceId, DueOn = t.DueOn >= today ? t.DueOn : null })
-                .Select(g => new TallySum(g.Key.IndicatorCode, g.Key.Month, g.Key.ServiceId, "", g.Key.DueOn,
+                .Select(g => new IndicatorFigures.Sum(g.Key.IndicatorCode, g.Key.Month, g.Key.ServiceId, g.Key.DueOn,
                     g.Sum(t => t.Numerator), g.Sum(t => t.Denominator), g.Sum(t => t.Excluded), g.Sum(t => t.Open)))
                 .ToListAsync(cancellationToken)
             : await tallies.GroupBy(t => new { t.IndicatorCode, t.Month, DueOn = t.DueOn >= today ? t.DueOn : null })
-                .Select(g => new TallySum(g.Key.IndicatorCode, g.Key.Month, null, "", g.Key.DueOn,
+                .Select(g => new IndicatorFigures.Sum(g.Key.IndicatorCode, g.Key.Month, null, g.Key.DueOn,
                     g.Sum(t => t.Numerator), g.Sum(t => t.Denominator), g.Sum(t => t.Excluded), g.Sum(t => t.Open)))
                 .ToListAsync(cancellationToken);
         var locals = await db.Set<LocalTarget>().AsNoTracking()
@@ -80,45 +77,51 @@ public sealed class IndicatorQuery(AppDbContext db, TimeProvider clock)
         var entered = serviceId is null
             ? await db.Set<IndicatorValue>().AsNoTracking().Where(v => v.StructureId == structureId && ids.Contains(v.IndicatorId)).ToListAsync(cancellationToken)
             : [];
-        return new Context(sums, locals, entered, today);
+        return new IndicatorFigures(sums, locals, entered, today);
     }
+}
 
-    private sealed class Context(List<TallySum> sums, List<LocalTarget> locals, List<IndicatorValue> entered, DateOnly today)
+/// <summary>Tally sums, hand-entered values and local targets read once for some indicators and periods; values are computed from
+/// them in memory. Hand-entered values stand for the whole structure, so a service's value is always the registers'.</summary>
+public sealed class IndicatorFigures(List<IndicatorFigures.Sum> sums, List<LocalTarget> locals, List<IndicatorValue> entered, DateOnly today)
+{
+    public sealed record Sum(string Code, DateOnly Month, int? ServiceId, DateOnly? DueOn, long Numerator, long Denominator, long Excluded, long Open);
+
+    private readonly ILookup<string, Sum> _byCode = sums.ToLookup(s => s.Code);
+    private readonly Dictionary<(int, string), IndicatorValue> _entered = entered.ToDictionary(v => (v.IndicatorId, v.Period));
+
+    /// <summary>The services that have tallies of <paramref name="code"/> in <paramref name="period"/>.</summary>
+    public IEnumerable<int> ServiceIds(string code, Period period) =>
+        _byCode[code].Where(s => s.ServiceId is not null && period.Contains(s.Month)).Select(s => s.ServiceId!.Value).Distinct();
+
+    public IndicatorResult Compute(Indicator indicator, Period period, bool withPrevious, int? serviceId = null)
     {
-        private readonly ILookup<string, TallySum> _byCode = sums.ToLookup(s => s.Code);
-        private readonly Dictionary<(int, string), IndicatorValue> _entered = entered.ToDictionary(v => (v.IndicatorId, v.Period));
-
-        public IEnumerable<int> ServiceIds(string code) => _byCode[code].Where(s => s.ServiceId is not null).Select(s => s.ServiceId!.Value).Distinct();
-
-        public IndicatorResult Compute(Indicator indicator, Period period, bool withPrevious, int? serviceId = null)
+        long? numerator = null, denominator = null;
+        long pending = 0, excluded = 0;
+        double? value = null;
+        if (indicator.IsComputed)
         {
-            long? numerator = null, denominator = null;
-            long pending = 0, excluded = 0;
-            double? value = null;
-            if (indicator.IsComputed)
+            var rows = _byCode[indicator.Code].Where(s => period.Contains(s.Month) && (serviceId is null || s.ServiceId == serviceId)).ToList();
+            if (rows.Count > 0)
             {
-                var rows = _byCode[indicator.Code].Where(s => period.Contains(s.Month) && (serviceId is null || s.ServiceId == serviceId)).ToList();
-                if (rows.Count > 0)
-                {
-                    numerator = rows.Sum(r => r.Numerator);
-                    denominator = rows.Sum(r => r.Denominator) + rows.Where(r => r.DueOn is null || r.DueOn < today).Sum(r => r.Open);
-                    pending = rows.Where(r => r.DueOn >= today).Sum(r => r.Open);
-                    excluded = rows.Sum(r => r.Excluded);
-                    value = indicator.Unit == IndicatorUnit.Count ? numerator
-                        : denominator > 0 ? Math.Round(100.0 * numerator.Value / denominator.Value, 2) : null;
-                }
+                numerator = rows.Sum(r => r.Numerator);
+                denominator = rows.Sum(r => r.Denominator) + rows.Where(r => r.DueOn is null || r.DueOn < today).Sum(r => r.Open);
+                pending = rows.Where(r => r.DueOn >= today).Sum(r => r.Open);
+                excluded = rows.Sum(r => r.Excluded);
+                value = indicator.Unit == IndicatorUnit.Count ? numerator
+                    : denominator > 0 ? Math.Round(100.0 * numerator.Value / denominator.Value, 2) : null;
             }
-            var entry = _entered.GetValueOrDefault((indicator.Id, period.Key));
-            var isEntered = entry?.Value is not null;
-            if (isEntered)
-            {
-                value = entry!.Value;
-            }
-            var local = locals.Where(t => t.IndicatorId == indicator.Id && t.FromYear <= period.Year).MaxBy(t => t.FromYear);
-            var national = indicator.NationalTargets.Where(t => t.FromYear <= period.Year).MaxBy(t => t.FromYear)?.Value;
-            var previous = withPrevious ? Compute(indicator, period.PreviousYear, withPrevious: false, serviceId).Value : null;
-            return new IndicatorResult(indicator, period, numerator, denominator, pending, excluded, value, isEntered, entry?.Comment,
-                national, local?.Target, local?.AlertThreshold ?? indicator.AlertThreshold, previous);
         }
+        var entry = serviceId is null ? _entered.GetValueOrDefault((indicator.Id, period.Key)) : null;
+        var isEntered = entry?.Value is not null;
+        if (isEntered)
+        {
+            value = entry!.Value;
+        }
+        var local = locals.Where(t => t.IndicatorId == indicator.Id && t.FromYear <= period.Year).MaxBy(t => t.FromYear);
+        var national = indicator.NationalTargets.Where(t => t.FromYear <= period.Year).MaxBy(t => t.FromYear)?.Value;
+        var previous = withPrevious ? Compute(indicator, period.PreviousYear, withPrevious: false, serviceId).Value : null;
+        return new IndicatorResult(indicator, period, numerator, denominator, pending, excluded, value, isEntered, entry?.Comment,
+            national, local?.Target, local?.AlertThreshold ?? indicator.AlertThreshold, previous);
     }
 }

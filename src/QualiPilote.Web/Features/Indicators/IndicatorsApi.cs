@@ -37,9 +37,9 @@ public static class IndicatorsApi
             .WithSummary("Les lignes du registre derrière une valeur (period=2023, 2023-T2 ou 2023-05, l'année en cours par défaut ; service=, status=onTime|late|pending|excluded, page=)");
     }
 
-    private static async Task<Ok<List<CatalogueDto>>> CatalogueAsync(AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<List<CatalogueDto>>> CatalogueAsync(AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var year = DateTime.UtcNow.Year;
+        var year = ParisClock.Today(clock).Year;
         var indicators = await db.Set<Indicator>().AsNoTracking().Where(i => i.StructureId == null)
             .Include(i => i.NationalTargets).Include(i => i.Engagements).ThenInclude(e => e.Engagement)
             .OrderBy(i => i.SortOrder).AsSplitQuery().ToListAsync(cancellationToken);

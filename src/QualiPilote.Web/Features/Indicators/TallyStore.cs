@@ -72,24 +72,50 @@ public sealed class TallyDelta
 
 /// <summary>Keeps <see cref="IndicatorTally"/> rows in step with the registers: deltas from a write, or a rebuild of some months
 /// from the register rows (after a deadline change, or when an import touched rows it cannot compare one by one).</summary>
-public sealed class TallyStore(AppDbContext db)
+public sealed class TallyStore(AppDbContext db, TimeProvider clock)
 {
+    /// <summary>Applies a delta. Unanswered items whose deadline has passed are late for good (the clock only moves forward),
+    /// so their due date no longer matters: they are counted in the month's row without a due date, and the rows of the
+    /// touched months that still carry a passed due date are folded into it. Only future due dates keep a row of their own,
+    /// so a register of years fills one row per month, service and channel, not one per due date (docs/adr/0012).</summary>
     public async Task ApplyAsync(int structureId, TallyDelta delta, CancellationToken cancellationToken = default)
     {
-        var changes = delta.Entries.Where(e => !e.Value.IsZero).ToList();
+        var today = ParisClock.Today(clock);
+        var changes = new Dictionary<TallyDelta.Key, TallyDelta.Counts>();
+        void Add(TallyDelta.Key key, long numerator, long denominator, long excluded, long open)
+        {
+            var folded = key.DueOn < today ? key with { DueOn = null } : key;
+            if (!changes.TryGetValue(folded, out var counts))
+            {
+                changes[folded] = counts = new TallyDelta.Counts();
+            }
+            counts.Numerator += numerator;
+            counts.Denominator += denominator;
+            counts.Excluded += excluded;
+            counts.Open += open;
+        }
+        foreach (var (key, counts) in delta.Entries.Where(e => !e.Value.IsZero))
+        {
+            Add(key, counts.Numerator, counts.Denominator, counts.Excluded, counts.Open);
+        }
         if (changes.Count == 0)
         {
             return;
         }
-        var codes = changes.Select(c => c.Key.IndicatorCode).Distinct().ToList();
-        var from = changes.Min(c => c.Key.Month);
-        var to = changes.Max(c => c.Key.Month);
+        var codes = changes.Keys.Select(k => k.IndicatorCode).Distinct().ToList();
+        var from = changes.Keys.Min(k => k.Month);
+        var to = changes.Keys.Max(k => k.Month);
         var rows = await db.Set<IndicatorTally>()
             .Where(t => t.StructureId == structureId && codes.Contains(t.IndicatorCode) && t.Month >= from && t.Month <= to)
             .ToListAsync(cancellationToken);
-        var byKey = rows.GroupBy(KeyOf).ToDictionary(g => g.Key, g => g.First());
+        foreach (var stale in rows.Where(t => t.DueOn < today))
+        {
+            Add(KeyOf(stale), stale.Numerator, stale.Denominator, stale.Excluded, stale.Open);
+            db.Remove(stale);
+        }
+        var byKey = rows.Where(t => !(t.DueOn < today)).GroupBy(KeyOf).ToDictionary(g => g.Key, g => g.First());
         var added = new List<(TallyDelta.Key Key, TallyDelta.Counts Counts)>();
-        foreach (var (key, counts) in changes)
+        foreach (var (key, counts) in changes.Where(c => !c.Value.IsZero))
         {
             if (!byKey.TryGetValue(key, out var row))
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using MiniExcelLibs;
@@ -65,6 +66,14 @@ public class DashboardTests(AppFactory factory) : IClassFixture<AppFactory>
 
         var services = page.QuerySelector("#services + .fr-table table")!;
         Assert.Contains(services.QuerySelectorAll("tbody th"), th => th.TextContent.Contains("DCL-BI", StringComparison.Ordinal));
+        // The services' counts of the year add up to the structure's value of the year.
+        var column = services.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()).ToList().IndexOf("Délai de réponse aux courriels");
+        var counts = services.QuerySelectorAll("tbody tr").Select(r => r.Children[column].QuerySelectorAll("span.qp-small").Select(s => s.TextContent).LastOrDefault(t => t.Contains(" / ", StringComparison.Ordinal))?.Split(" / "))
+            .OfType<string[]>().Select(c => (OnTime: long.Parse(c[0], CultureInfo.InvariantCulture), Counted: long.Parse(c[1], CultureInfo.InvariantCulture))).ToList();
+        Assert.True(counts.Count >= 2, "at least two services answer emails in 2026");
+        var year = Math.Round(100.0 * counts.Sum(c => c.OnTime) / counts.Sum(c => c.Counted), 2);
+        var yearCell = table.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")?.TextContent.Trim() == "Délai de réponse aux courriels").QuerySelectorAll("td")[^1];
+        Assert.Equal(year.ToString("N2", CultureInfo.GetCultureInfo("fr-FR")) + "\u00a0%", yearCell.QuerySelector("a.qp-value")!.TextContent.Trim());
 
         var dcl = await browser.GetPageAsync("/structures/pref-73/indicateurs?vue=annees&debut=2023&fin=2023&service=DCL");
         var rows = dcl.QuerySelectorAll("#tableau tbody tr:not(.qp-meta) th[scope=row]").Select(th => th.TextContent.Trim()).ToList();

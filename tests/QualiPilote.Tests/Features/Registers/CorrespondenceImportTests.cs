@@ -215,7 +215,7 @@ public class CorrespondenceImportTests(AppFactory factory) : IClassFixture<AppFa
                     .Select(t => new TallyRow(t.IndicatorCode, t.Month, t.ServiceId, t.DueOn, t.Numerator, t.Denominator, t.Excluded, t.Open))
                     .ToListAsync();
             var before = await SnapshotAsync(db, savoie.Id);
-            await new TallyStore(db).RebuildCorrespondenceAsync(savoie.Id, new DateOnly(2000, 1, 1), new DateOnly(2030, 12, 1));
+            await new TallyStore(db, factory.Clock).RebuildCorrespondenceAsync(savoie.Id, new DateOnly(2000, 1, 1), new DateOnly(2030, 12, 1));
             return (before, await SnapshotAsync(db, savoie.Id));
         });
         Assert.NotEmpty(kept);
