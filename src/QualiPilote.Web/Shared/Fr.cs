@@ -6,32 +6,17 @@ namespace QualiPilote.Web.Shared;
 public static class Fr
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("fr-FR");
-    /// <summary>Metropolitan French time (UTC when the system has no time zone data).</summary>
-    public static readonly TimeZoneInfo Paris = FindParis();
-
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", Culture);
 
     public static string Date(DateOnly? date) => date is null ? "–" : Date(date.Value);
 
     /// <summary>A UTC timestamp shown in metropolitan French time.</summary>
     public static string DateTime(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris).ToString("dd/MM/yyyy HH:mm", Culture);
+        TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), ParisTime.Zone).ToString("dd/MM/yyyy HH:mm", Culture);
 
     /// <summary>A percentage given in points (88.2 → "88,20 %"); "–" when there is nothing to measure.</summary>
     public static string Percent(double? points, int decimals = 2) =>
         points is null ? "–" : points.Value.ToString("N" + decimals, Culture) + "\u00a0%";
 
     public static string Number(double value, int decimals = 0) => value.ToString("N" + decimals, Culture);
-
-    private static TimeZoneInfo FindParis()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }

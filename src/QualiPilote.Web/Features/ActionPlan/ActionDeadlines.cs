@@ -9,13 +9,6 @@ public static class ActionDeadlines
     /// <summary>An open action is "due soon" when its due date falls today or within this many days (the views' "échéance sous 30 jours").</summary>
     public const int DueSoonDays = 30;
 
-    /// <summary>Metropolitan French time, in which due dates and the daily reminder hour are read.</summary>
-    public static readonly TimeZoneInfo Paris = FindParis();
-
-    /// <summary>Today's date in metropolitan France: a due date is a French calendar date.</summary>
-    public static DateOnly Today(this TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Paris).DateTime);
-
     /// <summary>Open actions (to start or in progress) whose due date has passed.</summary>
     public static Expression<Func<ImprovementAction, bool>> OverdueOn(DateOnly today) =>
         a => (a.Status == ActionStatus.ToStart || a.Status == ActionStatus.InProgress) && a.DueDate < today;
@@ -31,16 +24,4 @@ public static class ActionDeadlines
 
     public static bool IsDueSoon(this ImprovementAction action, DateOnly today) =>
         action.IsOpen && action.DueDate >= today && action.DueDate <= today.AddDays(DueSoonDays);
-
-    private static TimeZoneInfo FindParis()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
+using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.ActionPlan;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
-using QualiPilote.Web.Features.Registers;
+using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Indicators;
 
@@ -13,7 +13,7 @@ public class CatalogueModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync()
     {
-        Year = ParisClock.Today(clock).Year;
+        Year = clock.Today().Year;
         Indicators = await db.Set<Indicator>().AsNoTracking().Where(i => i.StructureId == null)
             .Include(i => i.NationalTargets).Include(i => i.Engagements).ThenInclude(e => e.Engagement).ThenInclude(e => e.Referential)
             .OrderBy(i => i.SortOrder).AsSplitQuery().ToListAsync();

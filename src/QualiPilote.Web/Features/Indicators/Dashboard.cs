@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Registers;
 using QualiPilote.Web.Features.Structures;
+using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Indicators;
 
@@ -27,7 +28,7 @@ public sealed class DashboardQuery(AppDbContext db, IndicatorQuery query, TimePr
     /// <param name="view">"trimestres" for the quarters of <paramref name="year"/>, else years <paramref name="from"/> to <paramref name="to"/>.</param>
     public async Task<Dashboard> LoadAsync(Structure structure, string? view, int? year, int? from, int? to, string? serviceCode, CancellationToken cancellationToken = default)
     {
-        var currentYear = ParisClock.Today(clock).Year;
+        var currentYear = clock.Today().Year;
         var quarterly = view == "trimestres";
         var theYear = Math.Clamp(year ?? currentYear, 2000, currentYear + 1);
         var toYear = Math.Clamp(to ?? currentYear, 2000, currentYear + 1);

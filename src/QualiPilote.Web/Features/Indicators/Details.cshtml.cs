@@ -43,7 +43,7 @@ public class DetailsModel(StructureAccess access, AppDbContext db, IndicatorQuer
         Indicator = found;
         Period = parsed;
         Status = statut;
-        Today = ParisClock.Today(clock);
+        Today = clock.Today();
         Services = await db.Set<Service>().AsNoTracking().Where(s => s.StructureId == Structure.Id).ToDictionaryAsync(s => s.Id);
         Service = Services.Values.FirstOrDefault(s => s.Code == service);
         var figures = await query.LoadByServiceAsync(Structure.Id, [Indicator], [Period]);

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Home;
-using QualiPilote.Web.Features.Registers;
+using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Indicators;
 
@@ -16,7 +16,7 @@ public sealed class IndicatorAlertsViewComponent(IndicatorQuery query, AppDbCont
 
     public async Task<IViewComponentResult> InvokeAsync(HomeContext context)
     {
-        var today = ParisClock.Today(clock);
+        var today = clock.Today();
         var quarter = Period.QuarterOf(today);
         Period[] periods = [quarter, quarter.Previous, Period.OfYear(today.Year)];
         var alerts = new List<Alert>();

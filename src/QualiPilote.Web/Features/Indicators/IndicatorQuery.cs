@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
-using QualiPilote.Web.Features.Registers;
 using QualiPilote.Web.Features.Structures;
+using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Indicators;
 
@@ -62,7 +62,7 @@ public sealed class IndicatorQuery(AppDbContext db, TimeProvider clock)
         }
         // Unanswered items whose deadline has passed are all late whatever their date: only future deadlines are kept apart.
         // The writes fold passed due dates into the month's row (TallyStore.ApplyAsync); this also covers those that passed since.
-        var today = ParisClock.Today(clock);
+        var today = clock.Today();
         var sums = byService
             ? await tallies.GroupBy(t => new { t.IndicatorCode, t.Month, t.ServiceId, DueOn = t.DueOn >= today ? t.DueOn : null })
                 .Select(g => new IndicatorFigures.Sum(g.Key.IndicatorCode, g.Key.Month, g.Key.ServiceId, g.Key.DueOn,

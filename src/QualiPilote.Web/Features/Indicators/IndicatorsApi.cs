@@ -39,7 +39,7 @@ public static class IndicatorsApi
 
     private static async Task<Ok<List<CatalogueDto>>> CatalogueAsync(AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var year = ParisClock.Today(clock).Year;
+        var year = clock.Today().Year;
         var indicators = await db.Set<Indicator>().AsNoTracking().Where(i => i.StructureId == null)
             .Include(i => i.NationalTargets).Include(i => i.Engagements).ThenInclude(e => e.Engagement)
             .OrderBy(i => i.SortOrder).AsSplitQuery().ToListAsync(cancellationToken);
@@ -57,7 +57,7 @@ public static class IndicatorsApi
             return Problems.UnknownStructure(code);
         }
         var errors = new List<FieldError>();
-        var theYear = year ?? ParisClock.Today(clock).Year;
+        var theYear = year ?? clock.Today().Year;
         if (theYear is < 1990 or > 2200)
         {
             errors.Add(new FieldError(null, "year", $"« {year} » n'est pas une année."));
@@ -128,7 +128,7 @@ public static class IndicatorsApi
         {
             return Problems.Validation([new FieldError(null, "indicator", "cet indicateur ne vient pas du registre des courriers : consultez ses valeurs ou ses registres d'appels et de fréquentation.")]);
         }
-        var parsed = Period.OfYear(ParisClock.Today(clock).Year);
+        var parsed = Period.OfYear(clock.Today().Year);
         if (period is not null && !Period.TryParse(period, out parsed))
         {
             return Problems.Validation([new FieldError(null, "period", $"« {period} » n'est pas une période (2023, 2023-T2 ou 2023-05).")]);
@@ -153,7 +153,7 @@ public static class IndicatorsApi
             }
         }
         var result = await records.CorrespondencePageAsync(structure.Id, channel, parsed.Start, parsed.End, serviceId, wanted, page ?? 1, cancellationToken);
-        var today = ParisClock.Today(clock);
+        var today = clock.Today();
         return TypedResults.Ok(new RecordsDto(found.Code, parsed.Key, result.Total, result.PageNumber, result.PageCount,
             result.Rows.Select(i => new RecordDto(i.Reference, services.TryGetValue(i.ServiceId, out var s) ? s.Code : "?", i.Channel, i.ReceivedOn, i.AnsweredOn,
                 i.DueOn, i.HasContact, i.InPerimeter, i.StatusOn(today))).ToList()));

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
-using QualiPilote.Web.Features.Registers;
 using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Indicators;
@@ -23,7 +22,7 @@ public class NationalTargetModel(AppDbContext db, IndicatorEditor editor, TimePr
         {
             return NotFound();
         }
-        Input = new TargetInput { FromYear = ParisClock.Today(clock).Year };
+        Input = new TargetInput { FromYear = clock.Today().Year };
         return Page();
     }
 

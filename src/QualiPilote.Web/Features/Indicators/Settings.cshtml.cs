@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
-using QualiPilote.Web.Features.Registers;
 using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Indicators;
@@ -37,7 +36,7 @@ public class SettingsModel(StructureAccess access, AppDbContext db, IndicatorQue
 
     public async Task OnGetAsync()
     {
-        Target = new TargetInput { FromYear = ParisClock.Today(clock).Year };
+        Target = new TargetInput { FromYear = clock.Today().Year };
         await LoadAsync();
     }
 
@@ -86,7 +85,7 @@ public class SettingsModel(StructureAccess access, AppDbContext db, IndicatorQue
 
     private async Task LoadAsync()
     {
-        Year = ParisClock.Today(clock).Year;
+        Year = clock.Today().Year;
         Indicators = await query.IndicatorsAsync(Structure.Id);
         LocalTargets = await db.Set<LocalTarget>().AsNoTracking().Where(t => t.StructureId == Structure.Id)
             .Include(t => t.Indicator).OrderBy(t => t.Indicator.SortOrder).ThenBy(t => t.FromYear).ToListAsync();

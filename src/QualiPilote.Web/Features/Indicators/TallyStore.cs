@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Registers;
+using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Indicators;
 
@@ -80,7 +81,7 @@ public sealed class TallyStore(AppDbContext db, TimeProvider clock)
     /// so a register of years fills one row per month, service and channel, not one per due date (docs/adr/0012).</summary>
     public async Task ApplyAsync(int structureId, TallyDelta delta, CancellationToken cancellationToken = default)
     {
-        var today = ParisClock.Today(clock);
+        var today = clock.Today();
         var changes = new Dictionary<TallyDelta.Key, TallyDelta.Counts>();
         void Add(TallyDelta.Key key, long numerator, long denominator, long excluded, long open)
         {

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
-using QualiPilote.Web.Features.ActionPlan;
 using QualiPilote.Web.Features.Audits;
 using QualiPilote.Web.Shared;
 

@@ -1,4 +1,5 @@
 using QualiPilote.Web.Features.ActionPlan;
+using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Notifications;
 
@@ -37,13 +38,13 @@ internal sealed class ReminderScheduler(IServiceProvider services, TimeProvider 
     /// <summary>Time from <paramref name="now"/> to the next <paramref name="dailyAt"/> in Paris (tomorrow's if today's has passed).</summary>
     public static TimeSpan UntilNextRun(DateTimeOffset now, TimeOnly dailyAt)
     {
-        var local = TimeZoneInfo.ConvertTime(now, ActionDeadlines.Paris);
+        var local = TimeZoneInfo.ConvertTime(now, ParisTime.Zone);
         var next = DateOnly.FromDateTime(local.DateTime).ToDateTime(dailyAt);
         if (next <= local.DateTime)
         {
             next = next.AddDays(1);
         }
-        var nextUtc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(next, DateTimeKind.Unspecified), ActionDeadlines.Paris);
+        var nextUtc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(next, DateTimeKind.Unspecified), ParisTime.Zone);
         return nextUtc - now.UtcDateTime;
     }
 

@@ -3,6 +3,7 @@ using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Indicators;
 using QualiPilote.Web.Features.Registers;
 using QualiPilote.Web.Features.Structures;
+using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.PublicResults;
 
@@ -27,7 +28,7 @@ public sealed class PublicResultsQuery(AppDbContext db, IndicatorQuery indicator
         {
             return null;
         }
-        var today = ParisClock.Today(clock);
+        var today = clock.Today();
         var quarter = Period.QuarterOf(today).Previous;
         var year = Period.OfYear(today.Year - 1);
         var published = await db.Set<PublishedIndicator>().AsNoTracking().Where(p => p.StructureId == structure.Id).Select(p => p.IndicatorId).ToListAsync(cancellationToken);

@@ -18,7 +18,7 @@ public sealed class AttendanceImporter(AppDbContext db, TallyStore tallies, Time
     {
         await using var file = await RegisterUpload.SeekableAsync(upload, cancellationToken);
         var sha256 = await RegisterUpload.Sha256Async(file, cancellationToken);
-        var today = ParisClock.Today(clock);
+        var today = clock.Today();
         var errors = new ImportErrors();
         var counts = new Dictionary<(DateOnly Month, AttendanceSite Site, AttendanceCategory Category), (int Visitors, int Line)>();
         int rows;

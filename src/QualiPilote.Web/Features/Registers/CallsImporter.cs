@@ -21,7 +21,7 @@ public sealed class CallsImporter(AppDbContext db, TallyStore tallies, TimeProvi
     {
         await using var file = await RegisterUpload.SeekableAsync(upload, cancellationToken);
         var sha256 = await RegisterUpload.Sha256Async(file, cancellationToken);
-        var today = ParisClock.Today(clock);
+        var today = clock.Today();
         var errors = new ImportErrors();
         var spans = new Dictionary<(DateOnly Start, DateOnly End), (int Presented, int Answered, int Line)>();
         int rows;

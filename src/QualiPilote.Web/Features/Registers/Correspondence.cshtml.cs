@@ -21,7 +21,7 @@ public class CorrespondenceModel(StructureAccess access, AppDbContext db, Regist
 
     public async Task OnGetAsync(int? annee, CorrespondenceChannel? canal, string? service, CorrespondenceStatus? statut, int page = 1)
     {
-        Today = ParisClock.Today(clock);
+        Today = clock.Today();
         Year = annee ?? Today.Year;
         Channel = canal;
         Status = statut;

@@ -60,7 +60,7 @@ public sealed class CorrespondenceEditor(AppDbContext db, TallyStore tallies, Ti
         {
             return [new FieldError(null, "reference", $"aucune ligne n'a la référence « {input.Reference} ».")];
         }
-        var rules = await CorrespondenceImporter.RowRules.LoadAsync(db, structure, scope, ParisClock.Today(clock), cancellationToken);
+        var rules = await CorrespondenceImporter.RowRules.LoadAsync(db, structure, scope, clock.Today(), cancellationToken);
         if (existing is not null && !scope.CanEditService(structure, existing.ServiceId))
         {
             return [new FieldError(null, "serviceCode", "cette ligne appartient au registre d'un autre service que le vôtre.")];

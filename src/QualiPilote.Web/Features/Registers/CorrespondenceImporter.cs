@@ -36,7 +36,7 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
         await using var file = await RegisterUpload.SeekableAsync(upload, cancellationToken);
         var sha256 = await RegisterUpload.Sha256Async(file, cancellationToken);
         var start = file.Position;
-        var rules = await RowRules.LoadAsync(db, structure, scope, ParisClock.Today(clock), cancellationToken);
+        var rules = await RowRules.LoadAsync(db, structure, scope, clock.Today(), cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var batch = RegisterUpload.NewBatch(structure.Id, RegisterKind.Correspondence, fileName, sha256, user, clock);

@@ -19,7 +19,7 @@ public class ExportModel(StructureAccess access, AppDbContext db, TimeProvider c
         var from = annee is { } y ? new DateOnly(y, 1, 1) : DateOnly.MinValue;
         var to = annee is { } z ? new DateOnly(z + 1, 1, 1) : DateOnly.MaxValue;
         var services = await db.Set<Service>().AsNoTracking().Where(s => s.StructureId == Structure.Id).ToDictionaryAsync(s => s.Id, s => s.Code);
-        var today = ParisClock.Today(clock);
+        var today = clock.Today();
         IEnumerable<Dictionary<string, object?>> rows;
         switch (register)
         {

@@ -28,7 +28,7 @@ public class IndexModel(StructureAccess access, AppDbContext db, TimeProvider cl
 
     public async Task OnGetAsync()
     {
-        Today = ParisClock.Today(clock);
+        Today = clock.Today();
         var counts = await db.Set<IndicatorTally>().AsNoTracking().Where(t => t.StructureId == Structure.Id)
             .GroupBy(t => new { t.Month.Year, t.IndicatorCode })
             .Select(g => new { g.Key.Year, g.Key.IndicatorCode, Items = g.Sum(t => t.Denominator + t.Open + t.Excluded), Visitors = g.Sum(t => t.Numerator) })

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Indicators;
+using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Registers;
 
@@ -18,7 +19,7 @@ public sealed class RegisterRecords(AppDbContext db, TimeProvider clock)
     public IQueryable<CorrespondenceItem> Correspondence(int structureId, CorrespondenceChannel? channel, DateOnly from, DateOnly to, int? serviceId,
         CorrespondenceStatus? status)
     {
-        var today = ParisClock.Today(clock);
+        var today = clock.Today();
         var items = db.Set<CorrespondenceItem>().AsNoTracking().Where(i => i.StructureId == structureId && i.ReceivedOn >= from && i.ReceivedOn < to);
         if (channel is { } c)
         {
