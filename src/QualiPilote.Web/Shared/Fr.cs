@@ -18,5 +18,8 @@ public static class Fr
     public static string Percent(double? points, int decimals = 2) =>
         points is null ? "–" : points.Value.ToString("N" + decimals, Culture) + "\u00a0%";
 
+    /// <summary>A text cut to <paramref name="length"/> characters, an ellipsis marking the cut (titles made from longer texts).</summary>
+    public static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)].TrimEnd() + "…";
+
     public static string Number(double value, int decimals = 0) => value.ToString("N" + decimals, Culture);
 }

@@ -45,6 +45,9 @@ public static class Problems
 
     public static ProblemHttpResult UnknownStructure(string code) => NotFound($"Aucune structure n'a le code « {code} ».");
 
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Title(403), detail: detail);
+
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: Title(409), detail: detail);
 

@@ -93,7 +93,7 @@ public static class ActionPlanApi
             case ActionUpdateOutcome.NotFound:
                 return UnknownAction(actionId);
             case ActionUpdateOutcome.Forbidden:
-                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Problems.Title(403), detail: result.Errors[0].Message);
+                return Problems.Forbidden(result.Errors[0].Message);
             case ActionUpdateOutcome.Invalid:
                 return Problems.Validation(result.Errors);
             case ActionUpdateOutcome.Conflict:

@@ -219,7 +219,7 @@ public sealed class AuditEditor(AppDbContext db, IFileStore files, ActionPlanEdi
         }
         var input = new ActionInput
         {
-            Title = Shorten($"{finding.Type.Label()} – {finding.Description}", 300),
+            Title = Fr.Shorten($"{finding.Type.Label()} – {finding.Description}", 300),
             Description = finding.Description,
             Origin = ActionOrigin.AuditFinding,
             OriginDetail = $"{finding.Audit.Title} : {finding.Type.Label().ToLowerInvariant()}"
@@ -242,5 +242,4 @@ public sealed class AuditEditor(AppDbContext db, IFileStore files, ActionPlanEdi
 
     public static string FindingUrl(string structureCode, int auditId, int findingId) => $"/structures/{structureCode}/audits/{auditId}#constat-{findingId}";
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)].TrimEnd() + "…";
 }

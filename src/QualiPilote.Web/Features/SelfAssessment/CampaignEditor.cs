@@ -248,10 +248,10 @@ public sealed class CampaignEditor(AppDbContext db, CampaignQuery query, ActionP
             ?? (module.Services.Count == 1 ? module.Services[0] : null);
         var input = new ActionInput
         {
-            Title = Truncate($"{row.Code} – {row.Requirement.Text}", 300),
-            Description = Truncate($"Écart relevé à l'auto-diagnostic {campaign.Year} sur le sous-engagement {row.Code} de l'engagement {row.Engagement.Number} ({row.Engagement.Text}).{(row.Assessment.Comment is null ? "" : $" Commentaire : {row.Assessment.Comment}")}", 4000),
+            Title = Fr.Shorten($"{row.Code} – {row.Requirement.Text}", 300),
+            Description = Fr.Shorten($"Écart relevé à l'auto-diagnostic {campaign.Year} sur le sous-engagement {row.Code} de l'engagement {row.Engagement.Number} ({row.Engagement.Text}).{(row.Assessment.Comment is null ? "" : $" Commentaire : {row.Assessment.Comment}")}", 4000),
             Origin = ActionOrigin.SelfAssessment,
-            OriginDetail = Truncate($"Auto-diagnostic {campaign.Year}, sous-engagement {row.Code} : {row.Status.Label()}", 1000),
+            OriginDetail = Fr.Shorten($"Auto-diagnostic {campaign.Year}, sous-engagement {row.Code} : {row.Status.Label()}", 1000),
             OriginUrl = $"/structures/{structure.Code}/auto-diagnostic/{campaign.Year}#{row.Anchor}",
             EngagementIds = [row.Engagement.Id],
             ServiceCode = service?.Code,
@@ -271,5 +271,4 @@ public sealed class CampaignEditor(AppDbContext db, CampaignQuery query, ActionP
         return (action, []);
     }
 
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -120,7 +120,7 @@ public static class SelfAssessmentApi
             cancellationToken);
         if (errors.Any(e => e.Field == "requirement"))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Problems.Title(403), detail: errors.First(e => e.Field == "requirement").Message);
+            return Problems.Forbidden(errors.First(e => e.Field == "requirement").Message);
         }
         if (errors.Any(e => e.Field == "version"))
         {
@@ -147,7 +147,7 @@ public static class SelfAssessmentApi
         if (action is null)
         {
             return errors.Any(e => e.Field == "requirement")
-                ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Problems.Title(403), detail: errors[0].Message)
+                ? Problems.Forbidden(errors[0].Message)
                 : Problems.Validation(errors);
         }
         return TypedResults.Created($"/structures/{code}/actions/{action.Id}", new ActionCreatedDto(action.Id, action.Title, action.OriginUrl!));
