@@ -19,7 +19,8 @@ public static class DatabaseSetup
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             var connectionString = configuration.GetConnectionString("Sqlite") ?? DefaultSqlite(builder.Environment.ContentRootPath);
-            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteWal.ConnectionSettings()));
+            builder.Services.AddHostedService<SqliteCheckpointer>();
         }
         else
         {

@@ -1,0 +1,66 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace QualiPilote.Web.Data;
+
+/// <summary>SQLite runs in write-ahead-log mode (docs/adr/0002-database-providers.md): pages keep reading while an import
+/// writes, and a commit appends to the log instead of rewriting the file. Checkpoints – copying the log back into the
+/// database – are left to <see cref="SqliteCheckpointer"/>, so that no request waits for one (after a million-row import,
+/// the automatic checkpoint made the commit half a second longer).</summary>
+public static class SqliteWal
+{
+    /// <summary>The mode is stored in the file. EF Core creates new files in this mode; this covers a file created otherwise.</summary>
+    public static async Task EnableAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL", cancellationToken);
+
+    /// <summary>Per connection: NORMAL synchronisation is durable across an application crash in WAL mode (a power cut can lose
+    /// the last commits, never corrupt the file); no automatic checkpoint; the log file is trimmed back after a checkpoint.</summary>
+    public sealed class ConnectionSettings : DbConnectionInterceptor
+    {
+        private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=33554432;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+    }
+}
+
+/// <summary>Copies the write-ahead log back into the SQLite database every few seconds, in the background. PASSIVE: it never
+/// waits for nor blocks readers and writers; what it cannot copy yet is copied on a later run.</summary>
+public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, ILogger<SqliteCheckpointer> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await CheckpointAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), stoppingToken);
+            }
+            catch (Exception e) when (e is SqliteException or InvalidOperationException)
+            {
+                logger.LogWarning(e, "Checkpoint SQLite impossible, nouvel essai dans {Interval}.", Interval);
+            }
+        }
+    }
+
+    public static async Task CheckpointAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE)", cancellationToken);
+}
