@@ -33,11 +33,16 @@ public static class CorrespondenceWriters
             : await PostgresCorrespondenceWriter.CreateAsync(db, structureId, batchId, cancellationToken);
 }
 
-/// <summary>SQLite: one prepared statement per row through the native API (the ADO.NET layer costs more than the insert itself),
-/// in the importer's transaction. A new reference is inserted; a known one is read back, compared, and updated only when it
-/// changed, so the tally delta is exact and a reference written earlier by this same import is a duplicate of the file.</summary>
+/// <summary>SQLite: multi-row <c>INSERT … ON CONFLICT DO NOTHING</c> statements through the native API, in the importer's
+/// transaction: one statement per <see cref="RowsPerInsert"/> rows costs about half as much as one per row (the statement's
+/// cursors are opened once). When a statement inserted fewer rows than it carried, its rows are read back one by one: a
+/// row whose rowid is above the table's largest before the statement was inserted by it (rowids only grow); a row of an
+/// earlier batch of this import is a duplicate of the file; an older row is compared and updated only when it changed, so
+/// the tally delta is exact.</summary>
 internal sealed class SqliteCorrespondenceWriter : ICorrespondenceWriter
 {
+    public const int RowsPerInsert = 256;
+    private const int ValuesPerRow = 8;
     private const string Columns = $"{nameof(CorrespondenceItem.ServiceId)}, {nameof(CorrespondenceItem.Channel)}, {nameof(CorrespondenceItem.ReceivedOn)}, "
         + $"{nameof(CorrespondenceItem.AnsweredOn)}, {nameof(CorrespondenceItem.DueOn)}, {nameof(CorrespondenceItem.HasContact)}, {nameof(CorrespondenceItem.InPerimeter)}";
 
@@ -48,10 +53,13 @@ internal sealed class SqliteCorrespondenceWriter : ICorrespondenceWriter
     private readonly Dictionary<DateOnly, byte[]> _dateTexts = [];
     private static readonly Dictionary<CorrespondenceChannel, byte[]> ChannelTexts =
         CorrespondenceChannels.All.ToDictionary(c => c, c => System.Text.Encoding.UTF8.GetBytes(c.ToString()));
+    private readonly List<CorrespondenceRow> _pending = new(RowsPerInsert);
     private readonly List<(string, int, int)> _duplicates = [];
-    private sqlite3_stmt? _insert;
+    private sqlite3_stmt? _insertMany;
+    private sqlite3_stmt? _insertOne;
     private sqlite3_stmt? _select;
     private sqlite3_stmt? _update;
+    private long _lastRowId;
     private int _inserted;
     private int _updated;
     private int _duplicateCount;
@@ -67,17 +75,34 @@ internal sealed class SqliteCorrespondenceWriter : ICorrespondenceWriter
 
     private void Prepare()
     {
-        _insert = Statement($"INSERT INTO {CorrespondenceWriters.Table} (StructureId, Reference, {Columns}, BatchId) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO NOTHING");
-        _select = Statement($"SELECT {Columns}, BatchId FROM {CorrespondenceWriters.Table} WHERE StructureId = ?1 AND Reference = ?2");
+        _insertMany = Insert(RowsPerInsert);
+        _insertOne = Insert(1);
+        _select = Statement($"SELECT {Columns}, BatchId, rowid FROM {CorrespondenceWriters.Table} WHERE StructureId = ?1 AND Reference = ?2");
         _update = Statement($"UPDATE {CorrespondenceWriters.Table} SET ServiceId = ?3, Channel = ?4, ReceivedOn = ?5, AnsweredOn = ?6, DueOn = ?7, HasContact = ?8, InPerimeter = ?9, BatchId = ?10 WHERE StructureId = ?1 AND Reference = ?2");
         // Bindings survive sqlite3_reset: the structure and the batch are bound once.
-        foreach (var statement in new[] { _insert, _select, _update })
+        foreach (var statement in new[] { _select, _update })
         {
             raw.sqlite3_bind_int(statement, 1, _structureId);
         }
-        raw.sqlite3_bind_int(_insert, 10, _batchId);
         raw.sqlite3_bind_int(_update, 10, _batchId);
+        var largest = Statement($"SELECT coalesce(max(rowid), 0) FROM {CorrespondenceWriters.Table}");
+        Check(raw.sqlite3_step(largest), raw.SQLITE_ROW);
+        _lastRowId = raw.sqlite3_column_int64(largest, 0);
+        largest.Dispose();
     }
+
+    /// <summary>An insert of <paramref name="rows"/> rows: ?1 the structure, ?2 the batch, then eight values per row.</summary>
+    private sqlite3_stmt Insert(int rows)
+    {
+        var values = Enumerable.Range(0, rows).Select(r =>
+            "(?1, " + string.Join(", ", Enumerable.Range(FirstValue(r), ValuesPerRow).Select(i => $"?{i}")) + ", ?2)");
+        var statement = Statement($"INSERT INTO {CorrespondenceWriters.Table} (StructureId, Reference, {Columns}, BatchId) VALUES {string.Join(", ", values)} ON CONFLICT DO NOTHING");
+        raw.sqlite3_bind_int(statement, 1, _structureId);
+        raw.sqlite3_bind_int(statement, 2, _batchId);
+        return statement;
+    }
+
+    private static int FirstValue(int row) => 3 + row * ValuesPerRow;
 
     private sqlite3_stmt Statement(string sql)
     {
@@ -87,75 +112,119 @@ internal sealed class SqliteCorrespondenceWriter : ICorrespondenceWriter
 
     public ValueTask WriteAsync(CorrespondenceRow row, CancellationToken cancellationToken)
     {
-        if (_insert is null)
+        _pending.Add(row);
+        if (_pending.Count == RowsPerInsert)
         {
-            Prepare();
-        }
-        Bind(_insert!, row);
-        Check(raw.sqlite3_step(_insert!), raw.SQLITE_DONE);
-        raw.sqlite3_reset(_insert!);
-        if (raw.sqlite3_changes(Handle) == 1)
-        {
-            _inserted++;
-            _delta.AddCorrespondence(row.Channel, row.ServiceId, row.ReceivedOn, row.AnsweredOn, row.DueOn, row.IsCounted);
-            return ValueTask.CompletedTask;
-        }
-
-        raw.sqlite3_bind_text16(_select!, 2, row.Reference.AsSpan());
-        Check(raw.sqlite3_step(_select!), raw.SQLITE_ROW);
-        var old = new CorrespondenceRow(0, row.Reference,
-            raw.sqlite3_column_int(_select!, 0),
-            Enum.Parse<CorrespondenceChannel>(raw.sqlite3_column_text(_select!, 1).utf8_to_string()),
-            DateOnly.ParseExact(raw.sqlite3_column_text(_select!, 2).utf8_to_string(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            raw.sqlite3_column_type(_select!, 3) == raw.SQLITE_NULL ? null
-                : DateOnly.ParseExact(raw.sqlite3_column_text(_select!, 3).utf8_to_string(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            DateOnly.ParseExact(raw.sqlite3_column_text(_select!, 4).utf8_to_string(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            raw.sqlite3_column_int(_select!, 5) != 0,
-            raw.sqlite3_column_int(_select!, 6) != 0);
-        var oldBatch = raw.sqlite3_column_int(_select!, 7);
-        raw.sqlite3_reset(_select!);
-
-        if (oldBatch == _batchId)
-        {
-            _duplicateCount++;
-            if (_duplicates.Count < RegisterImportResult.MaxListedErrors)
+            if (_insertMany is null)
             {
-                _duplicates.Add((row.Reference, 0, row.Line));
+                Prepare();
             }
-            return ValueTask.CompletedTask;
+            InsertPending(_insertMany!, 0, RowsPerInsert);
+            _pending.Clear();
         }
-        if (old with { Line = row.Line } == row)
-        {
-            return ValueTask.CompletedTask;
-        }
-        Bind(_update!, row);
-        Check(raw.sqlite3_step(_update!), raw.SQLITE_DONE);
-        raw.sqlite3_reset(_update!);
-        _updated++;
-        _delta.AddCorrespondence(old.Channel, old.ServiceId, old.ReceivedOn, old.AnsweredOn, old.DueOn, old.IsCounted, -1);
-        _delta.AddCorrespondence(row.Channel, row.ServiceId, row.ReceivedOn, row.AnsweredOn, row.DueOn, row.IsCounted);
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Binds a row without allocating: the reference as UTF-16 (SQLite converts it), coded values and dates
-    /// from byte arrays made once.</summary>
-    private void Bind(sqlite3_stmt statement, CorrespondenceRow row)
+    private void InsertPending(sqlite3_stmt insert, int start, int count)
     {
-        raw.sqlite3_bind_text16(statement, 2, row.Reference.AsSpan());
-        raw.sqlite3_bind_int(statement, 3, row.ServiceId);
-        raw.sqlite3_bind_text(statement, 4, ChannelTexts[row.Channel].AsSpan());
-        raw.sqlite3_bind_text(statement, 5, Text(row.ReceivedOn));
+        for (var i = 0; i < count; i++)
+        {
+            Bind(insert, FirstValue(i), _pending[start + i]);
+        }
+        Check(raw.sqlite3_step(insert), raw.SQLITE_DONE);
+        raw.sqlite3_reset(insert);
+        var inserted = raw.sqlite3_changes(Handle);
+        var before = _lastRowId;
+        if (inserted > 0)
+        {
+            _lastRowId = raw.sqlite3_last_insert_rowid(Handle);
+        }
+        if (inserted == count)
+        {
+            for (var i = start; i < start + count; i++)
+            {
+                Inserted(_pending[i]);
+            }
+            return;
+        }
+        HashSet<string>? insertedHere = null;
+        for (var i = start; i < start + count; i++)
+        {
+            var row = _pending[i];
+            var (old, oldBatch, rowId) = Stored(row);
+            if (rowId > before && (insertedHere ??= new HashSet<string>(StringComparer.Ordinal)).Add(row.Reference))
+            {
+                Inserted(row);
+            }
+            else if (rowId > before || oldBatch == _batchId)
+            {
+                _duplicateCount++;
+                if (_duplicates.Count < RegisterImportResult.MaxListedErrors)
+                {
+                    _duplicates.Add((row.Reference, 0, row.Line));
+                }
+            }
+            else if (old with { Line = row.Line } != row)
+            {
+                Bind(_update!, 2, row);
+                Check(raw.sqlite3_step(_update!), raw.SQLITE_DONE);
+                raw.sqlite3_reset(_update!);
+                _updated++;
+                _delta.AddCorrespondence(old.Channel, old.ServiceId, old.ReceivedOn, old.AnsweredOn, old.DueOn, old.IsCounted, -1);
+                _delta.AddCorrespondence(row.Channel, row.ServiceId, row.ReceivedOn, row.AnsweredOn, row.DueOn, row.IsCounted);
+            }
+        }
+    }
+
+    private void Inserted(CorrespondenceRow row)
+    {
+        _inserted++;
+        _delta.AddCorrespondence(row.Channel, row.ServiceId, row.ReceivedOn, row.AnsweredOn, row.DueOn, row.IsCounted);
+    }
+
+    /// <summary>The stored row of this reference, the batch that last wrote it and its rowid.</summary>
+    private (CorrespondenceRow Row, int BatchId, long RowId) Stored(CorrespondenceRow row)
+    {
+        var select = _select!;
+        raw.sqlite3_bind_text16(select, 2, row.Reference.AsSpan());
+        Check(raw.sqlite3_step(select), raw.SQLITE_ROW);
+        var stored = new CorrespondenceRow(0, row.Reference,
+            raw.sqlite3_column_int(select, 0),
+            Enum.Parse<CorrespondenceChannel>(raw.sqlite3_column_text(select, 1).utf8_to_string()),
+            StoredDate(select, 2)!.Value,
+            StoredDate(select, 3),
+            StoredDate(select, 4)!.Value,
+            raw.sqlite3_column_int(select, 5) != 0,
+            raw.sqlite3_column_int(select, 6) != 0);
+        var result = (stored, raw.sqlite3_column_int(select, 7), raw.sqlite3_column_int64(select, 8));
+        raw.sqlite3_reset(select);
+        return result;
+    }
+
+    private static DateOnly? StoredDate(sqlite3_stmt statement, int column) =>
+        raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL ? null
+            : DateOnly.ParseExact(raw.sqlite3_column_text(statement, column).utf8_to_string(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Binds a row's eight values from parameter <paramref name="first"/> on, without allocating: the reference encoded
+    /// on the stack (cheaper than letting SQLite convert UTF-16), coded values and dates from byte arrays made once.</summary>
+    private void Bind(sqlite3_stmt statement, int first, CorrespondenceRow row)
+    {
+        Span<byte> reference = stackalloc byte[CorrespondenceItem.ReferenceMaxLength * 4];
+        raw.sqlite3_bind_text(statement, first, reference[..System.Text.Encoding.UTF8.GetBytes(row.Reference, reference)]);
+        raw.sqlite3_bind_int(statement, first + 1, row.ServiceId);
+        raw.sqlite3_bind_text(statement, first + 2, ChannelTexts[row.Channel].AsSpan());
+        raw.sqlite3_bind_text(statement, first + 3, Text(row.ReceivedOn));
         if (row.AnsweredOn is { } answered)
         {
-            raw.sqlite3_bind_text(statement, 6, Text(answered));
+            raw.sqlite3_bind_text(statement, first + 4, Text(answered));
         }
         else
         {
-            raw.sqlite3_bind_null(statement, 6);
+            raw.sqlite3_bind_null(statement, first + 4);
         }
-        raw.sqlite3_bind_text(statement, 7, Text(row.DueOn));
-        raw.sqlite3_bind_int(statement, 8, row.HasContact ? 1 : 0);
-        raw.sqlite3_bind_int(statement, 9, row.InPerimeter ? 1 : 0);
+        raw.sqlite3_bind_text(statement, first + 5, Text(row.DueOn));
+        raw.sqlite3_bind_int(statement, first + 6, row.HasContact ? 1 : 0);
+        raw.sqlite3_bind_int(statement, first + 7, row.InPerimeter ? 1 : 0);
     }
 
     /// <summary>Dates as EF Core stores DateOnly on SQLite (ISO text), encoded once per distinct date.</summary>
@@ -177,12 +246,28 @@ internal sealed class SqliteCorrespondenceWriter : ICorrespondenceWriter
         }
     }
 
-    public Task<CorrespondenceWriteResult> CompleteAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(new CorrespondenceWriteResult(_inserted, _updated, _delta, null, _duplicates, _duplicateCount));
+    /// <summary>The last rows, fewer than a full statement, go one by one.</summary>
+    public Task<CorrespondenceWriteResult> CompleteAsync(CancellationToken cancellationToken)
+    {
+        if (_pending.Count > 0)
+        {
+            if (_insertOne is null)
+            {
+                Prepare();
+            }
+            for (var i = 0; i < _pending.Count; i++)
+            {
+                InsertPending(_insertOne!, i, 1);
+            }
+            _pending.Clear();
+        }
+        return Task.FromResult(new CorrespondenceWriteResult(_inserted, _updated, _delta, null, _duplicates, _duplicateCount));
+    }
 
     public ValueTask DisposeAsync()
     {
-        _insert?.Dispose();
+        _insertMany?.Dispose();
+        _insertOne?.Dispose();
         _select?.Dispose();
         _update?.Dispose();
         return ValueTask.CompletedTask;

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using QualiPilote.Tests.Infrastructure;
+using QualiPilote.Web.Features.Demo;
+using QualiPilote.Web.Features.Indicators;
+using QualiPilote.Web.Features.Registers;
+using static QualiPilote.Tests.Features.Registers.RegisterFiles;
+
+namespace QualiPilote.Tests.Features.Registers;
+
+/// <summary>Files of more rows than one write statement carries (SQLite inserts them by the hundred, PostgreSQL copies them):
+/// known, changed and new lines mixed together are each counted once, and references met twice are named wherever they fall.</summary>
+public class LargeImportTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    private const string Structure = "sp-albertville";
+
+    private static string Line(string reference, int day, bool late = false) =>
+        string.Create(CultureInfo.InvariantCulture, $"{reference};{(day % 2 == 0 ? "ACC" : "SG")};courrier;{Date(new DateOnly(2025, 1, 1).AddDays(day % 300))};{Date(new DateOnly(2025, 1, 1).AddDays(day % 300 + (late ? 45 : 1)))};oui");
+
+    private static byte[] File(IEnumerable<string> lines) => Utf8(Header + "\n" + string.Join("\n", lines) + "\n");
+
+    [Fact]
+    public async Task Known_changed_and_new_lines_mixed_in_a_large_file_are_each_counted_once()
+    {
+        using var api = await ApiClient.ForAsync(factory, DemoData.SavoieReferent.Email);
+        var first = Enumerable.Range(0, 1000).Select(i => Line($"L-{i:0000}", i)).ToList();
+        var response = await ImportAsync(api, Structure, "correspondence", File(first));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1000, (await response.JsonAsync()).GetProperty("imported").GetInt32());
+
+        // The same lines, ten of them now answered late, and a new line after every third known one.
+        var changed = new HashSet<int> { 3, 200, 255, 256, 257, 511, 512, 700, 998, 999 };
+        var second = new List<string>();
+        for (var i = 0; i < 1000; i++)
+        {
+            second.Add(Line($"L-{i:0000}", i, late: changed.Contains(i)));
+            if (i % 3 == 0 && i < 900)
+            {
+                second.Add(Line($"N-{i:0000}", i));
+            }
+        }
+        var body = await (await ImportAsync(api, Structure, "correspondence", File(second))).JsonAsync();
+        Assert.Equal((300, 10, 990), (body.GetProperty("imported").GetInt32(), body.GetProperty("updated").GetInt32(), body.GetProperty("unchanged").GetInt32()));
+
+        var (count, late) = await factory.WithDbAsync(async db =>
+        {
+            var id = await db.Structures.Where(s => s.Code == Structure).Select(s => s.Id).SingleAsync();
+            var items = db.Set<CorrespondenceItem>().Where(i => i.StructureId == id && (i.Reference.StartsWith("L-") || i.Reference.StartsWith("N-")));
+            return (await items.CountAsync(), await items.Where(i => i.AnsweredOn > i.DueOn).Select(i => i.Reference).OrderBy(r => r).ToListAsync());
+        });
+        Assert.Equal(1300, count);
+        Assert.Equal(changed.Order().Select(i => $"L-{i:0000}"), late);
+        await AssertTalliesEqualARecountAsync();
+
+        var again = await (await ImportAsync(api, Structure, "correspondence", File(second))).JsonAsync();
+        Assert.Equal((0, 0, 1300), (again.GetProperty("imported").GetInt32(), again.GetProperty("updated").GetInt32(), again.GetProperty("unchanged").GetInt32()));
+    }
+
+    [Fact]
+    public async Task References_met_twice_in_a_large_file_are_refused_with_both_lines_in_one_statement_or_apart()
+    {
+        using var api = await ApiClient.ForAsync(factory, DemoData.SavoieReferent.Email);
+        var lines = Enumerable.Range(0, 1000).Select(i => Line($"D-{i:0000}", i)).ToList();
+        lines[599] = Line("D-0009", 5);   // line 601 repeats line 11, several hundred rows before
+        lines[700] = Line("D-0698", 7);   // line 702 repeats line 700, a few rows before
+        var response = await ImportAsync(api, Structure, "correspondence", File(lines));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var errors = (await response.JsonAsync()).GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("message").GetString()!)).OrderBy(e => e.Item1).ToList();
+        Assert.Equal([601, 702], errors.Select(e => e.Item1));
+        Assert.Contains("« D-0009 » figure déjà ligne 11", errors[0].Item2, StringComparison.Ordinal);
+        Assert.Contains("« D-0698 » figure déjà ligne 700", errors[1].Item2, StringComparison.Ordinal);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Set<CorrespondenceItem>().CountAsync(i => i.Reference.StartsWith("D-"))));
+    }
+
+    private async Task AssertTalliesEqualARecountAsync()
+    {
+        var (kept, rebuilt) = await factory.WithDbAsync(async db =>
+        {
+            var id = await db.Structures.Where(s => s.Code == Structure).Select(s => s.Id).SingleAsync();
+            async Task<List<string>> SnapshotAsync() => (await db.Set<IndicatorTally>().AsNoTracking()
+                .Where(t => t.StructureId == id && t.IndicatorCode.StartsWith("delai")).ToListAsync())
+                .Select(t => $"{t.IndicatorCode} {t.Month} {t.ServiceId} {t.DueOn} {t.Numerator}/{t.Denominator} {t.Excluded} {t.Open}").Order().ToList();
+            var before = await SnapshotAsync();
+            await new TallyStore(db, factory.Clock).RebuildCorrespondenceAsync(id, new DateOnly(2000, 1, 1), new DateOnly(2030, 12, 1));
+            return (before, await SnapshotAsync());
+        });
+        Assert.NotEmpty(kept);
+        Assert.Equal(rebuilt, kept);
+    }
+}
