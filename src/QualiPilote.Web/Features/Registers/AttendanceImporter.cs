@@ -16,13 +16,12 @@ public sealed class AttendanceImporter(AppDbContext db, TallyStore tallies, Time
 
     public async Task<RegisterImportResult> ImportAsync(Structure structure, ClaimsPrincipal? user, Stream upload, string fileName, CancellationToken cancellationToken = default)
     {
-        await using var file = await RegisterUpload.SeekableAsync(upload, cancellationToken);
-        var sha256 = await RegisterUpload.Sha256Async(file, cancellationToken);
+        await using var file = await RegisterUpload.OpenAsync(upload, fileName, cancellationToken);
         var today = clock.Today();
         var errors = new ImportErrors();
         var counts = new Dictionary<(DateOnly Month, AttendanceSite Site, AttendanceCategory Category), (int Visitors, int Line)>();
         int rows;
-        using (var register = RegisterFile.TryOpen(file, fileName, errors))
+        using (var register = RegisterFile.TryOpen(file.Content, fileName, errors))
         {
             if (register is null)
             {
@@ -81,7 +80,8 @@ public sealed class AttendanceImporter(AppDbContext db, TallyStore tallies, Time
         var first = counts.Keys.Min(k => k.Month);
         var last = counts.Keys.Max(k => k.Month);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var batch = RegisterUpload.NewBatch(structure.Id, RegisterKind.Attendance, fileName, sha256, user, clock);
+        var batch = RegisterImport.New(structure.Id, RegisterKind.Attendance, fileName, user, clock);
+        batch.Sha256 = await file.Sha256Async(cancellationToken);
         db.Add(batch);
         await db.SaveChangesAsync(cancellationToken);
         var existing = (await db.Set<AttendanceRecord>().Where(a => a.StructureId == structure.Id && a.Month >= first && a.Month <= last).ToListAsync(cancellationToken))

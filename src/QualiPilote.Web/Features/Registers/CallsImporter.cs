@@ -19,13 +19,12 @@ public sealed class CallsImporter(AppDbContext db, TallyStore tallies, TimeProvi
 
     public async Task<RegisterImportResult> ImportAsync(Structure structure, ClaimsPrincipal? user, Stream upload, string fileName, CancellationToken cancellationToken = default)
     {
-        await using var file = await RegisterUpload.SeekableAsync(upload, cancellationToken);
-        var sha256 = await RegisterUpload.Sha256Async(file, cancellationToken);
+        await using var file = await RegisterUpload.OpenAsync(upload, fileName, cancellationToken);
         var today = clock.Today();
         var errors = new ImportErrors();
         var spans = new Dictionary<(DateOnly Start, DateOnly End), (int Presented, int Answered, int Line)>();
         int rows;
-        using (var register = RegisterFile.TryOpen(file, fileName, errors))
+        using (var register = RegisterFile.TryOpen(file.Content, fileName, errors))
         {
             if (register is null)
             {
@@ -84,7 +83,8 @@ public sealed class CallsImporter(AppDbContext db, TallyStore tallies, TimeProvi
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var batch = RegisterUpload.NewBatch(structure.Id, RegisterKind.Calls, fileName, sha256, user, clock);
+        var batch = RegisterImport.New(structure.Id, RegisterKind.Calls, fileName, user, clock);
+        batch.Sha256 = await file.Sha256Async(cancellationToken);
         db.Add(batch);
         await db.SaveChangesAsync(cancellationToken);
         var byKey = existing.ToDictionary(c => (c.Start, c.End));

@@ -79,7 +79,7 @@ public sealed class CorrespondenceEditor(AppDbContext db, TallyStore tallies, Ti
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var batch = RegisterUpload.NewBatch(structure.Id, RegisterKind.Correspondence, null, null, user, clock);
+        var batch = RegisterImport.New(structure.Id, RegisterKind.Correspondence, null, user, clock);
         batch.Rows = 1;
         db.Add(batch);
         await db.SaveChangesAsync(cancellationToken);

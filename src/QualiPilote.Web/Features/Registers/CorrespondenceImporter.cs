@@ -33,18 +33,16 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
     public async Task<RegisterImportResult> ImportAsync(Structure structure, UserScope scope, ClaimsPrincipal? user, Stream upload, string fileName,
         CancellationToken cancellationToken = default)
     {
-        await using var file = await RegisterUpload.SeekableAsync(upload, cancellationToken);
-        var sha256 = await RegisterUpload.Sha256Async(file, cancellationToken);
-        var start = file.Position;
+        await using var file = await RegisterUpload.OpenAsync(upload, fileName, cancellationToken);
         var rules = await RowRules.LoadAsync(db, structure, scope, clock.Today(), cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var batch = RegisterUpload.NewBatch(structure.Id, RegisterKind.Correspondence, fileName, sha256, user, clock);
+        var batch = RegisterImport.New(structure.Id, RegisterKind.Correspondence, fileName, user, clock);
         db.Add(batch);
         await db.SaveChangesAsync(cancellationToken);
 
         var writer = await CorrespondenceWriters.CreateAsync(db, structure.Id, batch.Id, cancellationToken);
-        var (pass, errors) = await WriteFileAsync(file, fileName, rules, writer, cancellationToken);
+        var (pass, errors) = await WriteFileAsync(file.Content, fileName, rules, writer, cancellationToken);
         if (errors.Count > 0)
         {
             await writer.DisposeAsync();
@@ -56,9 +54,8 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
         {
             // PostgreSQL's fast path met a reference twice: read the file again through the staging table, which names the lines.
             await transaction.RollbackToSavepointAsync(PostgresCorrespondenceWriter.FastPathSavepoint, cancellationToken);
-            file.Position = start;
             writer = await PostgresCorrespondenceWriter.StagingAsync(db, structure.Id, batch.Id, cancellationToken);
-            (pass, errors) = await WriteFileAsync(file, fileName, rules, writer, cancellationToken);
+            (pass, errors) = await WriteFileAsync(await file.RereadAsync(cancellationToken), fileName, rules, writer, cancellationToken);
             if (errors.Count > 0)
             {
                 await writer.DisposeAsync();
@@ -70,8 +67,7 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
         if (written.Duplicates.Count > 0)
         {
             var duplicates = new ImportErrors();
-            file.Position = start;
-            var firstLines = written.Duplicates.Any(d => d.FirstLine == 0) ? FirstLines(file, fileName, written.Duplicates.Select(d => d.Reference)) : [];
+            var firstLines = written.Duplicates.Any(d => d.FirstLine == 0) ? FirstLines(await file.RereadAsync(cancellationToken), fileName, written.Duplicates.Select(d => d.Reference)) : [];
             foreach (var (reference, first, line) in written.Duplicates)
             {
                 duplicates.Add(line, "reference", $"la référence « {reference} » figure déjà ligne {(first > 0 ? first : firstLines[reference])} dans le fichier : une référence est unique dans la structure.");
@@ -89,6 +85,7 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
         {
             await tallies.ApplyAsync(structure.Id, written.Delta, cancellationToken);
         }
+        batch.Sha256 = await file.Sha256Async(cancellationToken);
         batch.Rows = pass.Rows;
         batch.Imported = written.Inserted;
         batch.Updated = written.Updated;

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using QualiPilote.Web.Features.Structures;
@@ -30,6 +31,16 @@ public class RegisterImport : IStructureOwned
     public int Imported { get; set; }
     public int Updated { get; set; }
     public int Unchanged { get; set; }
+
+    public static RegisterImport New(int structureId, RegisterKind kind, string? fileName, ClaimsPrincipal? user, TimeProvider clock) => new()
+    {
+        StructureId = structureId,
+        Register = kind,
+        FileName = fileName is null ? null : Path.GetFileName(fileName),
+        UserId = user?.FindFirstValue(ClaimTypes.NameIdentifier),
+        UserName = user?.Identity?.IsAuthenticated == true ? user.Identity.Name ?? "?" : "système",
+        At = clock.GetUtcNow().UtcDateTime,
+    };
 
     internal sealed class Configuration : IEntityTypeConfiguration<RegisterImport>
     {

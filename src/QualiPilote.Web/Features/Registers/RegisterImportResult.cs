@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using System.Security.Cryptography;
 using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Registers;
@@ -45,40 +43,4 @@ public sealed class ImportErrors
             Add(2, "fichier", "le fichier ne contient aucune ligne après l'en-tête.");
         }
     }
-}
-
-/// <summary>What every register import shares: a seekable copy of the upload, its hash, and the batch record.</summary>
-public static class RegisterUpload
-{
-    /// <summary>The upload as a seekable stream (form uploads already are; others are spooled to a temporary file, never to memory).</summary>
-    public static async Task<Stream> SeekableAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        if (stream.CanSeek)
-        {
-            return stream;
-        }
-        var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-        await stream.CopyToAsync(spool, cancellationToken);
-        spool.Position = 0;
-        return spool;
-    }
-
-    public static async Task<string> Sha256Async(Stream stream, CancellationToken cancellationToken)
-    {
-        var start = stream.Position;
-        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-        stream.Position = start;
-        return hash;
-    }
-
-    public static RegisterImport NewBatch(int structureId, RegisterKind kind, string? fileName, string? sha256, ClaimsPrincipal? user, TimeProvider clock) => new()
-    {
-        StructureId = structureId,
-        Register = kind,
-        FileName = fileName is null ? null : Path.GetFileName(fileName),
-        Sha256 = sha256,
-        UserId = user?.FindFirstValue(ClaimTypes.NameIdentifier),
-        UserName = user?.Identity?.IsAuthenticated == true ? user.Identity.Name ?? "?" : "système",
-        At = clock.GetUtcNow().UtcDateTime,
-    };
 }

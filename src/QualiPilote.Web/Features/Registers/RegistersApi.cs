@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -38,19 +39,18 @@ public static class RegistersApi
 
     private static RouteHandlerBuilder Upload(RouteHandlerBuilder endpoint) =>
         endpoint.Accepts<IFormFile>("multipart/form-data")
-            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
-            .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes);
+            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes));
 
-    private static Task<IResult> ImportCorrespondenceAsync(string code, IFormFile? file, HttpContext http, StructureAccess access, CorrespondenceImporter importer) =>
-        ImportAsync(code, file, http, access, (structure, scope, stream, name) => importer.ImportAsync(structure, scope, http.User, stream, name, http.RequestAborted));
+    private static Task<IResult> ImportCorrespondenceAsync(string code, HttpContext http, StructureAccess access, CorrespondenceImporter importer) =>
+        ImportAsync(code, http, access, (structure, scope, stream, name) => importer.ImportAsync(structure, scope, http.User, stream, name, http.RequestAborted));
 
-    private static Task<IResult> ImportCallsAsync(string code, IFormFile? file, HttpContext http, StructureAccess access, CallsImporter importer) =>
-        ImportAsync(code, file, http, access, (structure, _, stream, name) => importer.ImportAsync(structure, http.User, stream, name, http.RequestAborted));
+    private static Task<IResult> ImportCallsAsync(string code, HttpContext http, StructureAccess access, CallsImporter importer) =>
+        ImportAsync(code, http, access, (structure, _, stream, name) => importer.ImportAsync(structure, http.User, stream, name, http.RequestAborted));
 
-    private static Task<IResult> ImportAttendanceAsync(string code, IFormFile? file, HttpContext http, StructureAccess access, AttendanceImporter importer) =>
-        ImportAsync(code, file, http, access, (structure, _, stream, name) => importer.ImportAsync(structure, http.User, stream, name, http.RequestAborted));
+    private static Task<IResult> ImportAttendanceAsync(string code, HttpContext http, StructureAccess access, AttendanceImporter importer) =>
+        ImportAsync(code, http, access, (structure, _, stream, name) => importer.ImportAsync(structure, http.User, stream, name, http.RequestAborted));
 
-    private static async Task<IResult> ImportAsync(string code, IFormFile? file, HttpContext http, StructureAccess access,
+    private static async Task<IResult> ImportAsync(string code, HttpContext http, StructureAccess access,
         Func<Structures.Structure, UserScope, Stream, string, Task<RegisterImportResult>> import)
     {
         var structure = await access.FindStructureAsync(code, http.RequestAborted);
@@ -58,13 +58,27 @@ public static class RegistersApi
         {
             return Problems.UnknownStructure(code);
         }
-        if (file is null || file.Length == 0)
+        var file = await MultipartUpload.FilePartAsync(http.Request, "file", MaxUploadBytes, http.RequestAborted);
+        if (file is null)
         {
-            return Problems.Validation([new FieldError(null, "file", "joignez le fichier du registre (champ « file », CSV ou XLSX).")]);
+            return Problems.Validation([new FieldError(null, "file", "joignez le fichier du registre (champ « file », CSV ou XLSX) dans une requête multipart/form-data.")]);
         }
         var scope = await access.ScopeAsync(http.User, http.RequestAborted);
-        await using var stream = file.OpenReadStream();
-        var result = await import(structure, scope, stream, file.FileName);
+        // The import reads the upload on its own thread as it arrives (RegisterUpload), with blocking reads.
+        if (http.Features.Get<IHttpBodyControlFeature>() is { } body)
+        {
+            body.AllowSynchronousIO = true;
+        }
+        RegisterImportResult result;
+        try
+        {
+            result = await import(structure, scope, file.Value.Body, file.Value.FileName);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException && !http.RequestAborted.IsCancellationRequested)
+        {
+            // The upload broke off or its multipart framing is wrong; the import's transaction was not committed.
+            return Problems.Validation([new FieldError(null, "file", "le fichier n'a pas pu être lu jusqu'au bout (envoi interrompu ou requête multipart mal formée) : rien n'a été enregistré.")]);
+        }
         if (!result.Succeeded)
         {
             return Problems.Validation(result.Errors, result.ErrorCount, result.Summary);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Tests.Infrastructure;
 using QualiPilote.Web.Features.Demo;
@@ -10,7 +11,8 @@ using static QualiPilote.Tests.Features.Registers.RegisterFiles;
 namespace QualiPilote.Tests.Features.Registers;
 
 /// <summary>Files of more rows than one write statement carries (SQLite inserts them by the hundred, PostgreSQL copies them):
-/// known, changed and new lines mixed together are each counted once, and references met twice are named wherever they fall.</summary>
+/// known, changed and new lines mixed together are each counted once, references met twice are named wherever they fall,
+/// and an upload cut short stores nothing.</summary>
 public class LargeImportTests(AppFactory factory) : IClassFixture<AppFactory>
 {
     private const string Structure = "sp-albertville";
@@ -72,6 +74,31 @@ public class LargeImportTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Contains("« D-0009 » figure déjà ligne 11", errors[0].Item2, StringComparison.Ordinal);
         Assert.Contains("« D-0698 » figure déjà ligne 700", errors[1].Item2, StringComparison.Ordinal);
         Assert.Equal(0, await factory.WithDbAsync(db => db.Set<CorrespondenceItem>().CountAsync(i => i.Reference.StartsWith("D-"))));
+    }
+
+    [Fact]
+    public async Task A_request_without_a_file_part_or_cut_short_is_refused_on_the_file_field_and_stores_nothing()
+    {
+        using var api = await ApiClient.ForAsync(factory, DemoData.SavoieReferent.Email);
+        var url = new Uri($"/api/v1/structures/{Structure}/registers/correspondence", UriKind.Relative);
+
+        using var otherField = new MultipartFormDataContent { { new ByteArrayContent(File([Line("C-1", 1)])), "document", "registre.csv" } };
+        await AssertRefusedOnFileAsync(await api.PostAsync(url, otherField));
+
+        // A multipart body whose file part never ends: rows were read and written before the break, none may stay.
+        const string boundary = "coupure";
+        var rows = string.Join("\n", Enumerable.Range(0, 2000).Select(i => Line($"C-{i:0000}", i)));
+        using var cut = new ByteArrayContent(Encoding.UTF8.GetBytes(
+            $"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"registre.csv\"\r\nContent-Type: text/csv\r\n\r\n{Header}\n{rows}\n"));
+        cut.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; boundary={boundary}");
+        await AssertRefusedOnFileAsync(await api.PostAsync(url, cut));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Set<CorrespondenceItem>().CountAsync(i => i.Reference.StartsWith("C-"))));
+    }
+
+    private static async Task AssertRefusedOnFileAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("file", (await response.JsonAsync()).GetProperty("errors")[0].GetProperty("field").GetString());
     }
 
     private async Task AssertTalliesEqualARecountAsync()
