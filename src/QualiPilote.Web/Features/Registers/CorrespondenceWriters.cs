@@ -52,7 +52,7 @@ internal sealed class SqliteCorrespondenceWriter : ICorrespondenceWriter
     private readonly TallyDelta _delta = new();
     private readonly Dictionary<DateOnly, byte[]> _dateTexts = [];
     private static readonly Dictionary<CorrespondenceChannel, byte[]> ChannelTexts =
-        CorrespondenceChannels.All.ToDictionary(c => c, c => System.Text.Encoding.UTF8.GetBytes(c.ToString()));
+        CorrespondenceChannels.All.ToDictionary(c => c, c => SqliteBindings.Pinned(System.Text.Encoding.UTF8.GetBytes(c.ToString())));
     private readonly List<CorrespondenceRow> _pending = new(RowsPerInsert);
     private readonly List<(string, int, int)> _duplicates = [];
     private sqlite3_stmt? _insertMany;
@@ -206,33 +206,33 @@ internal sealed class SqliteCorrespondenceWriter : ICorrespondenceWriter
             : DateOnly.ParseExact(raw.sqlite3_column_text(statement, column).utf8_to_string(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Binds a row's eight values from parameter <paramref name="first"/> on, without allocating: the reference encoded
-    /// on the stack (cheaper than letting SQLite convert UTF-16), coded values and dates from byte arrays made once.</summary>
+    /// on the stack, coded values and dates from pinned arrays made once, which SQLite reads without copying them.</summary>
     private void Bind(sqlite3_stmt statement, int first, CorrespondenceRow row)
     {
         Span<byte> reference = stackalloc byte[CorrespondenceItem.ReferenceMaxLength * 4];
-        raw.sqlite3_bind_text(statement, first, reference[..System.Text.Encoding.UTF8.GetBytes(row.Reference, reference)]);
-        raw.sqlite3_bind_int(statement, first + 1, row.ServiceId);
-        raw.sqlite3_bind_text(statement, first + 2, ChannelTexts[row.Channel].AsSpan());
-        raw.sqlite3_bind_text(statement, first + 3, Text(row.ReceivedOn));
+        SqliteBindings.Text(statement, first, reference[..System.Text.Encoding.UTF8.GetBytes(row.Reference, reference)]);
+        SqliteBindings.Int(statement, first + 1, row.ServiceId);
+        SqliteBindings.PinnedText(statement, first + 2, ChannelTexts[row.Channel]);
+        SqliteBindings.PinnedText(statement, first + 3, Text(row.ReceivedOn));
         if (row.AnsweredOn is { } answered)
         {
-            raw.sqlite3_bind_text(statement, first + 4, Text(answered));
+            SqliteBindings.PinnedText(statement, first + 4, Text(answered));
         }
         else
         {
-            raw.sqlite3_bind_null(statement, first + 4);
+            SqliteBindings.Null(statement, first + 4);
         }
-        raw.sqlite3_bind_text(statement, first + 5, Text(row.DueOn));
-        raw.sqlite3_bind_int(statement, first + 6, row.HasContact ? 1 : 0);
-        raw.sqlite3_bind_int(statement, first + 7, row.InPerimeter ? 1 : 0);
+        SqliteBindings.PinnedText(statement, first + 5, Text(row.DueOn));
+        SqliteBindings.Int(statement, first + 6, row.HasContact ? 1 : 0);
+        SqliteBindings.Int(statement, first + 7, row.InPerimeter ? 1 : 0);
     }
 
     /// <summary>Dates as EF Core stores DateOnly on SQLite (ISO text), encoded once per distinct date.</summary>
-    private ReadOnlySpan<byte> Text(DateOnly date)
+    private byte[] Text(DateOnly date)
     {
         if (!_dateTexts.TryGetValue(date, out var text))
         {
-            text = System.Text.Encoding.UTF8.GetBytes(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            text = SqliteBindings.Pinned(System.Text.Encoding.UTF8.GetBytes(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
             _dateTexts[date] = text;
         }
         return text;
