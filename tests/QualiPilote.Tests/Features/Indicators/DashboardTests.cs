@@ -1,9 +1,15 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using QualiPilote.Tests.Infrastructure;
+using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Demo;
+using QualiPilote.Web.Features.Indicators;
 
 namespace QualiPilote.Tests.Features.Indicators;
 
@@ -129,5 +135,34 @@ public class DashboardTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Redirect, (await auditor.GetAsync("/structures/pref-73/indicateurs")).StatusCode);
         using var lozere = await Browser.LoginAsync(factory, DemoData.LozereReferent.Email);
         Assert.Equal(HttpStatusCode.Redirect, (await lozere.GetAsync("/structures/pref-73/indicateurs/delai-courriers/2023")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_chart_reads_an_own_indicator_label_with_quotes_and_backslashes_as_given()
+    {
+        const string label = "Taux \"net\" \\ brut d'accueil";
+        await using (var scope = factory.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var structure = await db.Structures.SingleAsync(s => s.Code == "pref-73");
+            var (indicator, errors) = await scope.ServiceProvider.GetRequiredService<IndicatorEditor>().CreateOwnAsync(structure, new OwnIndicatorInput
+            {
+                Code = "taux-net-brut", Label = label, Unit = IndicatorUnit.Percent, Periodicity = IndicatorPeriodicity.Yearly, Direction = IndicatorDirection.HigherIsBetter,
+            });
+            Assert.Empty(errors);
+        }
+        using var api = await ApiClient.ForAsync(factory, DemoData.SavoieReferent.Email);
+        foreach (var (year, value) in new[] { ("2024", 61.5), ("2025", 64.25) })
+        {
+            var saved = await api.PutAsJsonAsync($"/api/v1/structures/pref-73/indicators/taux-net-brut/values/{year}", new { value });
+            Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        }
+
+        using var browser = await Browser.LoginAsync(factory, DemoData.SavoieReferent.Email);
+        var page = await browser.GetPageAsync("/structures/pref-73/indicateurs?vue=annees&debut=2024&fin=2025");
+        var chart = page.QuerySelectorAll("figure.qp-chart").Single(f => f.QuerySelector("figcaption")!.TextContent.Trim() == label).QuerySelector("bar-chart")!;
+        Assert.Equal([label], JsonSerializer.Deserialize<string[]>(chart.GetAttribute("name")!)!);
+        Assert.Equal([["2024", "2025"]], JsonSerializer.Deserialize<string[][]>(chart.GetAttribute("x")!)!);
+        Assert.Equal("[[61.5,64.25]]", chart.GetAttribute("y"));
     }
 }
