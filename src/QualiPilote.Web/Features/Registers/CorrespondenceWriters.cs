@@ -36,8 +36,8 @@ public static class CorrespondenceWriters
 /// <summary>SQLite: multi-row <c>INSERT … ON CONFLICT DO NOTHING</c> statements through the native API, in the importer's
 /// transaction: one statement per <see cref="RowsPerInsert"/> rows costs about half as much as one per row (the statement's
 /// cursors are opened once). When a statement inserted fewer rows than it carried, its rows are read back one by one: a
-/// row whose rowid is above the table's largest before the statement was inserted by it (rowids only grow); a row of an
-/// earlier batch of this import is a duplicate of the file; an older row is compared and updated only when it changed, so
+/// row whose rowid is above the table's largest before the statement was inserted by it (rowids only grow); a row written
+/// or met earlier by this import is a duplicate of the file; an older row is compared and updated only when it changed, so
 /// the tally delta is exact.</summary>
 internal sealed class SqliteCorrespondenceWriter : ICorrespondenceWriter
 {
@@ -60,6 +60,8 @@ internal sealed class SqliteCorrespondenceWriter : ICorrespondenceWriter
     private sqlite3_stmt? _select;
     private sqlite3_stmt? _update;
     private long _lastRowId;
+    private long _firstRowIdOfImport;
+    private System.Collections.BitArray? _olderRowsMet;
     private int _inserted;
     private int _updated;
     private int _duplicateCount;
@@ -88,6 +90,7 @@ internal sealed class SqliteCorrespondenceWriter : ICorrespondenceWriter
         var largest = Statement($"SELECT coalesce(max(rowid), 0) FROM {CorrespondenceWriters.Table}");
         Check(raw.sqlite3_step(largest), raw.SQLITE_ROW);
         _lastRowId = raw.sqlite3_column_int64(largest, 0);
+        _firstRowIdOfImport = _lastRowId + 1;
         largest.Dispose();
     }
 
@@ -156,7 +159,7 @@ internal sealed class SqliteCorrespondenceWriter : ICorrespondenceWriter
             {
                 Inserted(row);
             }
-            else if (rowId > before || oldBatch == _batchId)
+            else if (rowId > before || oldBatch == _batchId || MetBefore(rowId))
             {
                 _duplicateCount++;
                 if (_duplicates.Count < RegisterImportResult.MaxListedErrors)
@@ -174,6 +177,20 @@ internal sealed class SqliteCorrespondenceWriter : ICorrespondenceWriter
                 _delta.AddCorrespondence(row.Channel, row.ServiceId, row.ReceivedOn, row.AnsweredOn, row.DueOn, row.IsCounted);
             }
         }
+    }
+
+    /// <summary>Whether a row stored before this import was already met in this file. A changed row is known by its batch once
+    /// updated, an unchanged one keeps its old batch: one bit per rowid of the table as it was, allocated at the first re-met row.</summary>
+    private bool MetBefore(long rowId)
+    {
+        _olderRowsMet ??= new System.Collections.BitArray((int)Math.Min(_firstRowIdOfImport, int.MaxValue));
+        if (rowId >= _olderRowsMet.Length)
+        {
+            return false;
+        }
+        var met = _olderRowsMet[(int)rowId];
+        _olderRowsMet[(int)rowId] = true;
+        return met;
     }
 
     private void Inserted(CorrespondenceRow row)

@@ -77,6 +77,22 @@ public class LargeImportTests(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_stored_reference_met_twice_in_a_file_is_refused_even_when_both_lines_change_nothing()
+    {
+        using var api = await ApiClient.ForAsync(factory, DemoData.SavoieReferent.Email);
+        var known = Enumerable.Range(0, 300).Select(i => Line($"K-{i:0000}", i)).ToList();
+        Assert.Equal(HttpStatusCode.OK, (await ImportAsync(api, Structure, "correspondence", File(known))).StatusCode);
+
+        var lines = known.Concat(Enumerable.Range(0, 300).Select(i => Line($"M-{i:0000}", i))).Append(Line("K-0010", 10)).ToList();
+        var response = await ImportAsync(api, Structure, "correspondence", File(lines));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var error = (await response.JsonAsync()).GetProperty("errors")[0];
+        Assert.Equal(602, error.GetProperty("line").GetInt32());
+        Assert.Contains("« K-0010 » figure déjà ligne 12", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Set<CorrespondenceItem>().CountAsync(i => i.Reference.StartsWith("M-"))));
+    }
+
+    [Fact]
     public async Task A_request_without_a_file_part_or_cut_short_is_refused_on_the_file_field_and_stores_nothing()
     {
         using var api = await ApiClient.ForAsync(factory, DemoData.SavoieReferent.Email);
