@@ -5,16 +5,13 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace QualiPilote.Web.Data;
 
-/// <summary>SQLite runs in write-ahead-log mode (docs/adr/0002-database-providers.md): pages keep reading while an import
-/// writes, and a commit appends to the log instead of rewriting the file. Checkpoints – copying the log back into the
-/// database – are left to <see cref="SqliteCheckpointer"/>, so that no request waits for one (after a million-row import,
-/// the automatic checkpoint made the commit half a second longer).</summary>
+/// <summary>SQLite runs in write-ahead-log mode, set by EF Core when it creates the file and kept by the file
+/// (docs/adr/0002-database-providers.md): pages keep reading while an import writes, and a commit appends to the log
+/// instead of rewriting the file. Checkpoints – copying the log back into the database – are left to
+/// <see cref="SqliteCheckpointer"/>, so that no request waits for one (after a million-row import, the automatic
+/// checkpoint made the commit half a second longer).</summary>
 public static class SqliteWal
 {
-    /// <summary>The mode is stored in the file. EF Core creates new files in this mode; this covers a file created otherwise.</summary>
-    public static async Task EnableAsync(AppDbContext db, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL", cancellationToken);
-
     /// <summary>Per connection: NORMAL synchronisation is durable across an application crash in WAL mode (a power cut can lose
     /// the last commits, never corrupt the file); no automatic checkpoint; the log file is trimmed back after a checkpoint.</summary>
     public sealed class ConnectionSettings : DbConnectionInterceptor

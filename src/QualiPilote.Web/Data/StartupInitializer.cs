@@ -17,10 +17,6 @@ internal sealed class StartupInitializer(IServiceProvider services, IServer serv
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (db.IsSqlite())
-        {
-            await SqliteWal.EnableAsync(db, cancellationToken);
-        }
         await db.Database.MigrateAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<ReferentialSeeder>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().RunAsync();
