@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using QualiPilote.Tests.Features.Indicators;
 using QualiPilote.Tests.Infrastructure;
 using QualiPilote.Web.Features.Demo;
-using QualiPilote.Web.Features.Indicators;
 using QualiPilote.Web.Features.Registers;
 using static QualiPilote.Tests.Features.Registers.RegisterFiles;
 
@@ -204,23 +204,5 @@ public class CorrespondenceImportTests(AppFactory factory) : IClassFixture<AppFa
     }
 
     [Fact]
-    public async Task Tallies_kept_by_the_imports_equal_a_recount_of_the_register()
-    {
-        var (kept, rebuilt) = await factory.WithDbAsync(async db =>
-        {
-            var savoie = await db.Structures.SingleAsync(s => s.Code == "pref-73");
-            static Task<List<TallyRow>> SnapshotAsync(Web.Data.AppDbContext db, int id) =>
-                db.Set<IndicatorTally>().AsNoTracking().Where(t => t.StructureId == id && t.IndicatorCode.StartsWith("delai"))
-                    .OrderBy(t => t.IndicatorCode).ThenBy(t => t.Month).ThenBy(t => t.ServiceId).ThenBy(t => t.DueOn)
-                    .Select(t => new TallyRow(t.IndicatorCode, t.Month, t.ServiceId, t.DueOn, t.Numerator, t.Denominator, t.Excluded, t.Open))
-                    .ToListAsync();
-            var before = await SnapshotAsync(db, savoie.Id);
-            await new TallyStore(db, factory.Clock).RebuildCorrespondenceAsync(savoie.Id, new DateOnly(2000, 1, 1), new DateOnly(2030, 12, 1));
-            return (before, await SnapshotAsync(db, savoie.Id));
-        });
-        Assert.NotEmpty(kept);
-        Assert.Equal(rebuilt, kept);
-    }
-
-    private sealed record TallyRow(string Code, DateOnly Month, int? ServiceId, DateOnly? DueOn, long Numerator, long Denominator, long Excluded, long Open);
+    public Task Tallies_kept_by_the_imports_equal_a_recount_of_the_register() => factory.AssertTalliesEqualARecountAsync("pref-73");
 }

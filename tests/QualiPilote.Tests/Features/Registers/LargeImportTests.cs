@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using QualiPilote.Tests.Features.Indicators;
 using QualiPilote.Tests.Infrastructure;
 using QualiPilote.Web.Features.Demo;
-using QualiPilote.Web.Features.Indicators;
 using QualiPilote.Web.Features.Registers;
 using static QualiPilote.Tests.Features.Registers.RegisterFiles;
 
@@ -53,7 +53,7 @@ public class LargeImportTests(AppFactory factory) : IClassFixture<AppFactory>
         });
         Assert.Equal(1300, count);
         Assert.Equal(changed.Order().Select(i => $"L-{i:0000}"), late);
-        await AssertTalliesEqualARecountAsync();
+        await factory.AssertTalliesEqualARecountAsync(Structure);
 
         var again = await (await ImportAsync(api, Structure, "correspondence", File(second))).JsonAsync();
         Assert.Equal((0, 0, 1300), (again.GetProperty("imported").GetInt32(), again.GetProperty("updated").GetInt32(), again.GetProperty("unchanged").GetInt32()));
@@ -115,21 +115,5 @@ public class LargeImportTests(AppFactory factory) : IClassFixture<AppFactory>
     {
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("file", (await response.JsonAsync()).GetProperty("errors")[0].GetProperty("field").GetString());
-    }
-
-    private async Task AssertTalliesEqualARecountAsync()
-    {
-        var (kept, rebuilt) = await factory.WithDbAsync(async db =>
-        {
-            var id = await db.Structures.Where(s => s.Code == Structure).Select(s => s.Id).SingleAsync();
-            async Task<List<string>> SnapshotAsync() => (await db.Set<IndicatorTally>().AsNoTracking()
-                .Where(t => t.StructureId == id && t.IndicatorCode.StartsWith("delai")).ToListAsync())
-                .Select(t => $"{t.IndicatorCode} {t.Month} {t.ServiceId} {t.DueOn} {t.Numerator}/{t.Denominator} {t.Excluded} {t.Open}").Order().ToList();
-            var before = await SnapshotAsync();
-            await new TallyStore(db, factory.Clock).RebuildCorrespondenceAsync(id, new DateOnly(2000, 1, 1), new DateOnly(2030, 12, 1));
-            return (before, await SnapshotAsync());
-        });
-        Assert.NotEmpty(kept);
-        Assert.Equal(rebuilt, kept);
     }
 }
