@@ -7,6 +7,8 @@ namespace QualiPilote.Web.Features.Access;
 
 public static class AccessSetup
 {
+    private const string BySideScheme = "BySide";
+
     /// <summary>Local accounts with ASP.NET Core Identity: a cookie for pages, bearer tokens for the API.
     /// Another sign-in scheme (ProConnect, OpenID Connect) can be added beside the cookie later.</summary>
     public static void AddAccess(this WebApplicationBuilder builder)
@@ -25,8 +27,18 @@ public static class AccessSetup
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddDefaultTokenProviders();
 
-        services.AddAuthentication()
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
+        // Requests that no endpoint policy names a scheme for (the fallback policy, and the 405/415 endpoints routing
+        // adds) authenticate like the rest of their side: the bearer token under /api, the cookie everywhere else.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = BySideScheme;
+                o.DefaultAuthenticateScheme = BySideScheme;
+                o.DefaultChallengeScheme = BySideScheme;
+                o.DefaultForbidScheme = BySideScheme;
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddPolicyScheme(BySideScheme, null, o => o.ForwardDefaultSelector = context =>
+                WebUi.IsApi(context) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -37,9 +49,6 @@ public static class AccessSetup
             o.AccessDeniedPath = "/acces-refuse";
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
-            // A script never gets the login page: on /api the cookie scheme answers 401/403 like the bearer scheme.
-            o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
 
         var authorization = services.AddAuthorizationBuilder()
@@ -47,18 +56,5 @@ public static class AccessSetup
         Policies.Add(authorization);
         services.AddScoped<StructureAccess>();
         services.AddScoped<IAuthorizationHandler, StructureAccessHandler>();
-    }
-
-    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
-    {
-        if (WebUi.IsApi(context.HttpContext))
-        {
-            context.Response.StatusCode = status;
-        }
-        else
-        {
-            context.Response.Redirect(context.RedirectUri);
-        }
-        return Task.CompletedTask;
     }
 }

@@ -247,6 +247,25 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
         Assert.Equal(HttpStatusCode.OK, (await lozere.GetAsync("/structures/pref-48/membres")).StatusCode);
     }
 
+    [Fact]
+    public async Task An_api_client_with_a_token_hears_what_is_wrong_with_its_request_others_are_refused()
+    {
+        const string import = "/api/v1/structures/sp-albertville/registers/correspondence";
+        using var api = await ApiClient.ForAsync(factory, DemoData.SavoieReferent.Email);
+        using var anonymous = factory.CreateClient();
+        using var browser = await Browser.LoginAsync(factory, DemoData.SavoieReferent.Email);
+        HttpContent Csv() => new StringContent("reference;service;canal;recu_le;repondu_le;contact\n", System.Text.Encoding.UTF8, "text/csv");
+
+        // The file sent as the body instead of a multipart form, and a method the route does not take.
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await api.PostAsync(import, Csv())).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await api.DeleteAsync(import)).StatusCode);
+        // Without a token, or with the pages' cookie only, the same requests are refused before anything else.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync(import, Csv())).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.DeleteAsync(import)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.Client.PostAsync(import, Csv())).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.Client.GetAsync("/api/v1/structures/sp-albertville/indicators?year=2025")).StatusCode);
+    }
+
     private static bool IsRefusal(HttpResponseMessage response, bool isApi)
     {
         if (isApi)
