@@ -14,7 +14,19 @@ public static class PageChecks
         await page.GetByLabel("Adresse électronique").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/connexion", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/connexion", StringComparison.Ordinal));
+        }
+        catch (TimeoutException e)
+        {
+            // A sign-in that never leaves the login page failed once or twice under load; keep what the page showed.
+            var name = $"echec-connexion-{DateTime.Now:HHmmss}";
+            await page.ScreenshotAsync(name);
+            // The URL tells a sign-in refused or never answered (still /connexion) from a next page that never finished loading.
+            var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 2000 });
+            throw new TimeoutException($"Connexion de {email} : page {page.Url}, capture {name}.png, texte : {text[..Math.Min(300, text.Length)]}", e);
+        }
     }
 
     /// <summary>Runs axe-core (WCAG 2.x A/AA rules, the base of the RGAA) and fails on any serious or critical violation.</summary>
