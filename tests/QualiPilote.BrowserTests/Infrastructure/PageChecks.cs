@@ -43,6 +43,23 @@ public static class PageChecks
         Assert.True(problems.Count == 0, $"{page.Url} :{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
     }
 
-    public static Task ScreenshotAsync(this IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder, name + ".png"), FullPage = true });
+    /// <summary>A full-page screenshot. Charts redraw, animated, when the viewport changes size, and a full-page capture
+    /// resizes it: on a page with charts the viewport is first stretched to the whole page and the charts given time to
+    /// settle, so that the picture shows them as a reader sees them.</summary>
+    public static async Task ScreenshotAsync(this IPage page, string name)
+    {
+        var viewport = page.ViewportSize;
+        var charts = viewport is not null && await page.Locator("canvas").CountAsync() > 0;
+        if (charts)
+        {
+            var height = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
+            await page.SetViewportSizeAsync(viewport!.Width, height);
+            await page.WaitForTimeoutAsync(1500);
+        }
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder, name + ".png"), FullPage = true });
+        if (charts)
+        {
+            await page.SetViewportSizeAsync(viewport!.Width, viewport.Height);
+        }
+    }
 }
