@@ -196,7 +196,7 @@ internal sealed class AppProcess : IAsyncDisposable
         if (PostgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await Sql.ExecuteAsync(_postgres, $"DROP DATABASE IF EXISTS {PostgresDatabase} WITH (FORCE)");
+            await Sql.DropDatabaseAsync(_postgres, PostgresDatabase);
         }
     }
 }
@@ -209,6 +209,23 @@ internal static class Sql
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>WITH (FORCE) cannot end an autovacuum worker busy in the database after a large import (42501): wait for it.</summary>
+    public static async Task DropDatabaseAsync(string connectionString, string database)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(connectionString, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 60)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
     }
 
     public static async Task<TimeSpan> RunAsync(string program, params string[] arguments)
@@ -278,7 +295,7 @@ internal static class Sql
             finally
             {
                 NpgsqlConnection.ClearAllPools();
-                await ExecuteAsync(options.Postgres, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+                await DropDatabaseAsync(options.Postgres, database);
             }
         }
         var path = Path.Combine(work, $"bare-{Guid.NewGuid():N}.db");
