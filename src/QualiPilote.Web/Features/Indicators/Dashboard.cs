@@ -12,7 +12,26 @@ public sealed record Dashboard(bool Quarterly, int Year, int FromYear, int ToYea
 {
     public const int MaxYears = 7;
 
-    public sealed record Row(Indicator Indicator, IReadOnlyList<IndicatorResult> Cells);
+    public sealed record Row(Indicator Indicator, IReadOnlyList<IndicatorResult> Cells)
+    {
+        /// <summary>The values its chart draws. A year's visitors are the sum of its quarters: on one scale beside them the
+        /// year's bar would flatten theirs, so a count beside quarters leaves the year to the table. Rates stay comparable.</summary>
+        public List<IndicatorResult> ChartPoints()
+        {
+            var points = Cells.Where(c => c.Value is not null).ToList();
+            return Indicator.Unit == IndicatorUnit.Count && points.Any(c => c.Period.Kind == PeriodKind.Quarter)
+                ? points.Where(c => c.Period.Kind != PeriodKind.Year).ToList()
+                : points;
+        }
+
+        /// <summary>Top of the chart's scale: a tenth above the highest value or target; a rate reaching half way or more
+        /// is drawn on its whole 0–100 scale, a small one (an engagement rate of a few %) on its own.</summary>
+        public double ChartTop(IReadOnlyList<IndicatorResult> points)
+        {
+            var top = Math.Ceiling(Math.Max(points.Max(c => c.Value ?? 0), points.Max(c => c.Target ?? 0)) * 1.1);
+            return Indicator.Unit == IndicatorUnit.Percent && top >= 50 ? Math.Max(top, 100) : Math.Max(top, 1);
+        }
+    }
 
     public sealed record ServiceRow(Service Service, IReadOnlyList<IndicatorResult?> Cells);
 

@@ -165,4 +165,34 @@ public class DashboardTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal([["2024", "2025"]], JsonSerializer.Deserialize<string[][]>(chart.GetAttribute("x")!)!);
         Assert.Equal("[[61.5,64.25]]", chart.GetAttribute("y"));
     }
+
+    [Fact]
+    public async Task Beside_quarters_a_count_chart_leaves_the_year_total_to_the_table_a_rate_chart_keeps_it()
+    {
+        using var browser = await Browser.LoginAsync(factory, DemoData.SavoieReferent.Email);
+        var page = await browser.GetPageAsync("/structures/pref-73/indicateurs?vue=trimestres&annee=2026");
+        string[] ChartPeriods(string code)
+        {
+            // A bar chart reads one list of labels per series ([[…]]), a bar-and-line chart a single list.
+            var x = JsonDocument.Parse(page.QuerySelector($"figure[aria-labelledby='graphique-{code}'] [x]")!.GetAttribute("x")!).RootElement;
+            return (x[0].ValueKind == JsonValueKind.Array ? x[0] : x).EnumerateArray().Select(e => e.GetString()!).ToArray();
+        }
+
+        Assert.Equal(["T1 2026", "T2 2026", "T3 2026", "T4 2026"], ChartPeriods("frequentation-accueil"));
+        Assert.Equal(["T1 2026", "T2 2026", "T3 2026", "T4 2026", "2026"], ChartPeriods("delai-courriers"));
+        // The year's visitors stay in the dashboard's table.
+        Assert.NotNull(page.QuerySelector("#tableau a[href='/structures/pref-73/indicateurs/frequentation-accueil/2026']"));
+    }
+
+    [Fact]
+    public async Task A_small_rate_is_drawn_on_its_own_scale_a_high_rate_on_the_whole_0_to_100_scale()
+    {
+        using var browser = await Browser.LoginAsync(factory, DemoData.SavoieReferent.Email);
+        var page = await browser.GetPageAsync("/structures/pref-73/indicateurs?vue=trimestres&annee=2026");
+        string Top(string code) => page.QuerySelector($"figure[aria-labelledby='graphique-{code}'] bar-line-chart")!.GetAttribute("y-bar-max")!;
+
+        // Engagement on social networks: 9,10 / 8,70 / 9,40 % against 2 %: a tenth above 9,40, rounded up.
+        Assert.Equal("11", Top("engagement-reseaux-sociaux"));
+        Assert.Equal("100", Top("delai-courriers"));
+    }
 }
