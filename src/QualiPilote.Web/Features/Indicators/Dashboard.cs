@@ -25,11 +25,16 @@ public sealed record Dashboard(bool Quarterly, int Year, int FromYear, int ToYea
         }
 
         /// <summary>Top of the chart's scale: a tenth above the highest value or target; a rate reaching half way or more
-        /// is drawn on its whole 0–100 scale, a small one (an engagement rate of a few %) on its own.</summary>
+        /// is drawn on the whole 0–100 scale, a small one (an engagement rate of a few %) on its own.</summary>
         public double ChartTop(IReadOnlyList<IndicatorResult> points)
         {
-            var top = Math.Ceiling(Math.Max(points.Max(c => c.Value ?? 0), points.Max(c => c.Target ?? 0)) * 1.1);
-            return Indicator.Unit == IndicatorUnit.Percent && top >= 50 ? Math.Max(top, 100) : Math.Max(top, 1);
+            var highest = Math.Max(points.Max(c => c.Value ?? 0), points.Max(c => c.Target ?? 0));
+            var top = Math.Ceiling(highest * 1.1);
+            if (Indicator.Unit == IndicatorUnit.Percent && top >= 50 && highest <= 100)
+            {
+                return 100;
+            }
+            return Math.Max(top, 1);
         }
     }
 

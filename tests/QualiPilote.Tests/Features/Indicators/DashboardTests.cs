@@ -194,5 +194,7 @@ public class DashboardTests(AppFactory factory) : IClassFixture<AppFactory>
         // Engagement on social networks: 9,10 / 8,70 / 9,40 % against 2 %: a tenth above 9,40, rounded up.
         Assert.Equal("11", Top("engagement-reseaux-sociaux"));
         Assert.Equal("100", Top("delai-courriers"));
+        Assert.Equal("100", Top("delai-reclamations")); // 100,00 % every quarter
+        Assert.Equal("100", Top("appels-decroches"));
     }
 }
