@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using NpgsqlTypes;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Indicators;
 using SQLitePCL;
@@ -298,6 +297,8 @@ internal sealed class PostgresCorrespondenceWriter : ICorrespondenceWriter
 {
     public const string FastPathSavepoint = "register_fast_path";
     private const string Staging = "qp_correspondence_staging";
+    /// <summary>The channel column holds the enum's name, as EF Core writes it.</summary>
+    private static readonly byte[][] ChannelNames = Enum.GetNames<CorrespondenceChannel>().Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
     private const string ItemColumns = "\"ServiceId\", \"Channel\", \"ReceivedOn\", \"AnsweredOn\", \"DueOn\", \"HasContact\", \"InPerimeter\"";
 
     private readonly NpgsqlConnection _connection;
@@ -305,7 +306,7 @@ internal sealed class PostgresCorrespondenceWriter : ICorrespondenceWriter
     private readonly int _batchId;
     private readonly bool _direct;
     private readonly TallyDelta _delta = new();
-    private NpgsqlBinaryImporter? _copy;
+    private PostgresBinaryCopy? _copy;
     private bool _conflict;
     private int _rows;
 
@@ -328,7 +329,7 @@ internal sealed class PostgresCorrespondenceWriter : ICorrespondenceWriter
         }
         await db.Database.CurrentTransaction!.CreateSavepointAsync(FastPathSavepoint, cancellationToken);
         var writer = new PostgresCorrespondenceWriter(connection, structureId, batchId, direct: true);
-        writer._copy = await connection.BeginBinaryImportAsync(
+        writer._copy = await PostgresBinaryCopy.BeginAsync(connection,
             $"COPY \"{CorrespondenceWriters.Table}\" (\"StructureId\", \"Reference\", {ItemColumns}, \"BatchId\") FROM STDIN (FORMAT BINARY)", cancellationToken);
         return writer;
     }
@@ -340,47 +341,33 @@ internal sealed class PostgresCorrespondenceWriter : ICorrespondenceWriter
             + "\"Channel\" varchar(12) NOT NULL, \"ReceivedOn\" date NOT NULL, \"AnsweredOn\" date, \"DueOn\" date NOT NULL, \"HasContact\" boolean NOT NULL, "
             + $"\"InPerimeter\" boolean NOT NULL) ON COMMIT DROP; TRUNCATE {Staging}", cancellationToken);
         var writer = new PostgresCorrespondenceWriter(connection, structureId, batchId, direct: false);
-        writer._copy = await connection.BeginBinaryImportAsync(
+        writer._copy = await PostgresBinaryCopy.BeginAsync(connection,
             $"COPY {Staging} (\"Line\", \"Reference\", {ItemColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         return writer;
     }
 
-    public ValueTask WriteAsync(CorrespondenceRow row, CancellationToken cancellationToken)
+    public async ValueTask WriteAsync(CorrespondenceRow row, CancellationToken cancellationToken)
     {
         if (_conflict)
         {
-            return ValueTask.CompletedTask;
+            return;
         }
         try
         {
             var copy = _copy!;
-            copy.StartRow();
+            await copy.StartRowAsync(_direct ? (short)10 : (short)9, cancellationToken);
+            copy.Integer(_direct ? _structureId : row.Line);
+            copy.Text(row.Reference);
+            copy.Integer(row.ServiceId);
+            copy.Text(ChannelNames[(int)row.Channel]);
+            copy.Date(row.ReceivedOn);
+            copy.Date(row.AnsweredOn);
+            copy.Date(row.DueOn);
+            copy.Boolean(row.HasContact);
+            copy.Boolean(row.InPerimeter);
             if (_direct)
             {
-                copy.Write(_structureId, NpgsqlDbType.Integer);
-            }
-            else
-            {
-                copy.Write(row.Line, NpgsqlDbType.Integer);
-            }
-            copy.Write(row.Reference, NpgsqlDbType.Varchar);
-            copy.Write(row.ServiceId, NpgsqlDbType.Integer);
-            copy.Write(row.Channel.ToString(), NpgsqlDbType.Varchar);
-            copy.Write(row.ReceivedOn, NpgsqlDbType.Date);
-            if (row.AnsweredOn is { } answered)
-            {
-                copy.Write(answered, NpgsqlDbType.Date);
-            }
-            else
-            {
-                copy.WriteNull();
-            }
-            copy.Write(row.DueOn, NpgsqlDbType.Date);
-            copy.Write(row.HasContact, NpgsqlDbType.Boolean);
-            copy.Write(row.InPerimeter, NpgsqlDbType.Boolean);
-            if (_direct)
-            {
-                copy.Write(_batchId, NpgsqlDbType.Integer);
+                copy.Integer(_batchId);
                 _delta.AddCorrespondence(row.Channel, row.ServiceId, row.ReceivedOn, row.AnsweredOn, row.DueOn, row.IsCounted);
             }
             _rows++;
@@ -389,7 +376,6 @@ internal sealed class PostgresCorrespondenceWriter : ICorrespondenceWriter
         {
             _conflict = true;
         }
-        return ValueTask.CompletedTask;
     }
 
     public async Task<CorrespondenceWriteResult> CompleteAsync(CancellationToken cancellationToken)

@@ -98,6 +98,33 @@ public class CorrespondenceImportTests(AppFactory factory) : IClassFixture<AppFa
     }
 
     [Fact]
+    public async Task References_in_any_script_are_stored_exactly_on_a_first_load_and_on_a_reimport()
+    {
+        using var api = await ApiClient.ForAsync(factory, DemoData.SavoieReferent.Email);
+        string[] references = ["DDT-é/2024-№1", "DDT-ü-中文-2", "DDT-🙂-3"];
+        string File(string lastAnswer) => "reference;service;canal;recu_le;repondu_le;contact\n"
+            + $"{references[0]};ACC;courrier;03/06/2024;04/06/2024;oui\n{references[1]};ACC;courriel;03/06/2024;;oui\n{references[2]};ACC;reclamation;04/06/2024;{lastAnswer};non\n";
+        async Task<Dictionary<string, CorrespondenceItem>> StoredAsync() => (await factory.WithDbAsync(db => db.Set<CorrespondenceItem>()
+            .Where(i => i.StructureId == db.Structures.Single(s => s.Code == "ddt-73").Id).ToListAsync())).ToDictionary(i => i.Reference);
+        Assert.Empty(await StoredAsync()); // the first import is the load of an empty register (PostgreSQL copies it straight in)
+
+        var first = await (await ImportAsync(api, "ddt-73", "correspondence", Utf8(File("05/06/2024")))).JsonAsync();
+        Assert.Equal(3, first.GetProperty("imported").GetInt32());
+        var stored = await StoredAsync();
+        Assert.Equal(references.Order(StringComparer.Ordinal), stored.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal((CorrespondenceChannel.Mail, new DateOnly(2024, 6, 4), true), (stored[references[0]].Channel, stored[references[0]].AnsweredOn, stored[references[0]].HasContact));
+        Assert.Equal((CorrespondenceChannel.Email, (DateOnly?)null), (stored[references[1]].Channel, stored[references[1]].AnsweredOn));
+        Assert.Equal((CorrespondenceChannel.Complaint, new DateOnly(2024, 6, 5), false), (stored[references[2]].Channel, stored[references[2]].AnsweredOn, stored[references[2]].HasContact));
+
+        // Again, then with one answer moved: the register is no longer empty, the rows are matched on those references.
+        Assert.Equal(3, (await (await ImportAsync(api, "ddt-73", "correspondence", Utf8(File("05/06/2024")))).JsonAsync()).GetProperty("unchanged").GetInt32());
+        var changed = await (await ImportAsync(api, "ddt-73", "correspondence", Utf8(File("07/06/2024")))).JsonAsync();
+        Assert.Equal((1, 2), (changed.GetProperty("updated").GetInt32(), changed.GetProperty("unchanged").GetInt32()));
+        Assert.Equal(new DateOnly(2024, 6, 7), (await StoredAsync())[references[2]].AnsweredOn);
+        await factory.AssertTalliesEqualARecountAsync("ddt-73");
+    }
+
+    [Fact]
     public async Task An_xlsx_workbook_imports_like_a_csv_file()
     {
         using var api = await ApiClient.ForAsync(factory, DemoData.SavoieReferent.Email);
