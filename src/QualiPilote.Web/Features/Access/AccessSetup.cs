@@ -31,10 +31,9 @@ public static class AccessSetup
         // adds) authenticate like the rest of their side: the bearer token under /api, the cookie everywhere else.
         services.AddAuthentication(o =>
             {
-                o.DefaultScheme = BySideScheme;
+                // Identity set both to the cookie; forbidding falls back to the challenge scheme.
                 o.DefaultAuthenticateScheme = BySideScheme;
                 o.DefaultChallengeScheme = BySideScheme;
-                o.DefaultForbidScheme = BySideScheme;
             })
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
             .AddPolicyScheme(BySideScheme, null, o => o.ForwardDefaultSelector = context =>
