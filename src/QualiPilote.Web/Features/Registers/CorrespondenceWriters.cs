@@ -297,8 +297,6 @@ internal sealed class PostgresCorrespondenceWriter : ICorrespondenceWriter
 {
     public const string FastPathSavepoint = "register_fast_path";
     private const string Staging = "qp_correspondence_staging";
-    /// <summary>The channel column holds the enum's name, as EF Core writes it.</summary>
-    private static readonly byte[][] ChannelNames = Enum.GetNames<CorrespondenceChannel>().Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
     private const string ItemColumns = "\"ServiceId\", \"Channel\", \"ReceivedOn\", \"AnsweredOn\", \"DueOn\", \"HasContact\", \"InPerimeter\"";
 
     private readonly NpgsqlConnection _connection;
@@ -307,7 +305,6 @@ internal sealed class PostgresCorrespondenceWriter : ICorrespondenceWriter
     private readonly bool _direct;
     private readonly TallyDelta _delta = new();
     private PostgresBinaryCopy? _copy;
-    private bool _conflict;
     private int _rows;
 
     private PostgresCorrespondenceWriter(NpgsqlConnection connection, int structureId, int batchId, bool direct)
@@ -346,55 +343,44 @@ internal sealed class PostgresCorrespondenceWriter : ICorrespondenceWriter
         return writer;
     }
 
+    /// <summary>Encodes the row for the COPY. The server reports a key met twice only when the COPY ends (it reads and drops
+    /// the rest of the data meanwhile), so a conflict is learnt in <see cref="CompleteAsync"/>.</summary>
     public async ValueTask WriteAsync(CorrespondenceRow row, CancellationToken cancellationToken)
     {
-        if (_conflict)
+        var copy = _copy!;
+        await copy.StartRowAsync(_direct ? (short)10 : (short)9, cancellationToken);
+        copy.Integer(_direct ? _structureId : row.Line);
+        copy.Text(row.Reference);
+        copy.Integer(row.ServiceId);
+        copy.Text(row.Channel.ToString()); // the enum's name, as EF Core stores it
+        copy.Date(row.ReceivedOn);
+        copy.Date(row.AnsweredOn);
+        copy.Date(row.DueOn);
+        copy.Boolean(row.HasContact);
+        copy.Boolean(row.InPerimeter);
+        if (_direct)
         {
-            return;
+            copy.Integer(_batchId);
+            _delta.AddCorrespondence(row.Channel, row.ServiceId, row.ReceivedOn, row.AnsweredOn, row.DueOn, row.IsCounted);
         }
-        try
-        {
-            var copy = _copy!;
-            await copy.StartRowAsync(_direct ? (short)10 : (short)9, cancellationToken);
-            copy.Integer(_direct ? _structureId : row.Line);
-            copy.Text(row.Reference);
-            copy.Integer(row.ServiceId);
-            copy.Text(ChannelNames[(int)row.Channel]);
-            copy.Date(row.ReceivedOn);
-            copy.Date(row.AnsweredOn);
-            copy.Date(row.DueOn);
-            copy.Boolean(row.HasContact);
-            copy.Boolean(row.InPerimeter);
-            if (_direct)
-            {
-                copy.Integer(_batchId);
-                _delta.AddCorrespondence(row.Channel, row.ServiceId, row.ReceivedOn, row.AnsweredOn, row.DueOn, row.IsCounted);
-            }
-            _rows++;
-        }
-        catch (PostgresException e) when (_direct && e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            _conflict = true;
-        }
+        _rows++;
     }
 
     public async Task<CorrespondenceWriteResult> CompleteAsync(CancellationToken cancellationToken)
     {
-        if (!_conflict)
+        var conflict = false;
+        try
         {
-            try
-            {
-                await _copy!.CompleteAsync(cancellationToken);
-            }
-            catch (PostgresException e) when (_direct && e.SqlState == PostgresErrorCodes.UniqueViolation)
-            {
-                _conflict = true;
-            }
+            await _copy!.CompleteAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (_direct && e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            conflict = true;
         }
         await DisposeCopyAsync();
         if (_direct)
         {
-            return _conflict
+            return conflict
                 ? new CorrespondenceWriteResult(0, 0, new TallyDelta(), null, [], 0, RetryWithStaging: true)
                 : new CorrespondenceWriteResult(_rows, 0, _delta, null, [], 0);
         }

@@ -79,13 +79,6 @@ internal sealed class PostgresBinaryCopy : IAsyncDisposable
         _position += 4 + length;
     }
 
-    public void Text(ReadOnlySpan<byte> utf8)
-    {
-        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(_position), utf8.Length);
-        utf8.CopyTo(_buffer.AsSpan(_position + 4));
-        _position += 4 + utf8.Length;
-    }
-
     /// <summary>Sends the end marker and ends the COPY; the server's error, if any (a duplicate key), is thrown here.</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
