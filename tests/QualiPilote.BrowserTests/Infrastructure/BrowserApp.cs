@@ -44,6 +44,7 @@ public sealed class BrowserApp : IAsyncLifetime
             {
                 b.UseSetting(key, value);
             }
+            b.ConfigureServices(services => services.AddSingleton(TestClock.Running()));
         });
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();

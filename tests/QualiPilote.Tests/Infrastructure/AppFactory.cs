@@ -7,12 +7,12 @@ using QualiPilote.Web.Data;
 namespace QualiPilote.Tests.Infrastructure;
 
 /// <summary>The app on its own database (SQLite, or PostgreSQL when configured) with the demo data;
-/// one per test class. The clock is a <see cref="FakeTimeProvider"/> set to 23/11/2026 10:00 UTC.</summary>
+/// one per test class. The clock is a <see cref="FakeTimeProvider"/> set to <see cref="TestClock.Start"/>.</summary>
 public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private Dictionary<string, string?> _settings = [];
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(TestClock.Start);
 
     public async ValueTask InitializeAsync() => _settings = await TestDatabase.CreateAsync();
 

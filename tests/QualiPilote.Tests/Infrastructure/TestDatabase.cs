@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace QualiPilote.Tests.Infrastructure;
@@ -58,7 +59,7 @@ public static class TestDatabase
     };
 
     /// <summary>The template is built by starting the app once on an empty database: the same migrations
-    /// and seeding as production, nothing test-specific.</summary>
+    /// and seeding as production, on the tests' clock.</summary>
     private static async Task<string> TemplateAsync()
     {
         await TemplateLock.WaitAsync();
@@ -90,6 +91,7 @@ public static class TestDatabase
                 {
                     b.UseSetting(key, value);
                 }
+                b.ConfigureServices(services => services.AddSingleton(TestClock.Frozen()));
             }))
             {
                 factory.CreateClient().Dispose();
