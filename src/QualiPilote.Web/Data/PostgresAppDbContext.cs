@@ -1,11 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using QualiPilote.Web.Features.Registers;
 
 namespace QualiPilote.Web.Data;
 
 /// <summary>The model on PostgreSQL (production); its migrations live in Data/Migrations/Postgres.</summary>
 public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, IHttpContextAccessor? httpContextAccessor = null, TimeProvider? clock = null)
-    : AppDbContext(options, httpContextAccessor, clock);
+    : AppDbContext(options, httpContextAccessor, clock)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // A register reference is an identifier: compared byte by byte, as on SQLite, not through the database's
+        // linguistic collation. Its unique key is checked for every imported row: byte order makes writing a million
+        // rows 4-7 % quicker (bench/README.md), and references sort the same way on both databases.
+        builder.Entity<CorrespondenceItem>().Property(i => i.Reference).UseCollation("C");
+    }
+}
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
 {

@@ -334,7 +334,7 @@ internal sealed class PostgresCorrespondenceWriter : ICorrespondenceWriter
     public static async Task<ICorrespondenceWriter> StagingAsync(AppDbContext db, int structureId, int batchId, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await ExecuteAsync(connection, $"CREATE TEMP TABLE IF NOT EXISTS {Staging} (\"Line\" int NOT NULL, \"Reference\" varchar(60) NOT NULL, \"ServiceId\" int NOT NULL, "
+        await ExecuteAsync(connection, $"CREATE TEMP TABLE IF NOT EXISTS {Staging} (\"Line\" int NOT NULL, \"Reference\" varchar(60) COLLATE \"C\" NOT NULL, \"ServiceId\" int NOT NULL, "
             + "\"Channel\" varchar(12) NOT NULL, \"ReceivedOn\" date NOT NULL, \"AnsweredOn\" date, \"DueOn\" date NOT NULL, \"HasContact\" boolean NOT NULL, "
             + $"\"InPerimeter\" boolean NOT NULL) ON COMMIT DROP; TRUNCATE {Staging}", cancellationToken);
         var writer = new PostgresCorrespondenceWriter(connection, structureId, batchId, direct: false);
