@@ -1294,7 +1294,8 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Reference")
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly?>("AnsweredOn")
                         .HasColumnType("date");

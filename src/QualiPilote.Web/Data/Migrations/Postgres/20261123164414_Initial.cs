@@ -112,7 +112,7 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                 columns: table => new
                 {
                     StructureId = table.Column<int>(type: "integer", nullable: false),
-                    Reference = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false, collation: "C"),
                     ServiceId = table.Column<int>(type: "integer", nullable: false),
                     Channel = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
