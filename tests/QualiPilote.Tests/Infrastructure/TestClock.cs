@@ -7,19 +7,12 @@ public static class TestClock
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Stays at <see cref="Start"/>: for seeding the template database.</summary>
-    public static TimeProvider Frozen() => new Clock(() => Start);
+    /// <summary>Starts at <see cref="Start"/> and then runs, for hosts a real browser talks to (sign-in cookies and
+    /// antiforgery tokens are checked against it); the other hosts use a <c>FakeTimeProvider</c> set to <see cref="Start"/>.</summary>
+    public static TimeProvider Running() => new RunningClock(Start - TimeProvider.System.GetUtcNow());
 
-    /// <summary>Starts at <see cref="Start"/> and then runs: for hosts a real browser talks to
-    /// (sign-in cookies and antiforgery tokens are checked against it).</summary>
-    public static TimeProvider Running()
+    private sealed class RunningClock(TimeSpan offset) : TimeProvider
     {
-        var offset = Start - TimeProvider.System.GetUtcNow();
-        return new Clock(() => TimeProvider.System.GetUtcNow() + offset);
-    }
-
-    private sealed class Clock(Func<DateTimeOffset> now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now();
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
     }
 }

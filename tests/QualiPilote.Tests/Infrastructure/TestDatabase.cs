@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace QualiPilote.Tests.Infrastructure;
@@ -91,7 +92,7 @@ public static class TestDatabase
                 {
                     b.UseSetting(key, value);
                 }
-                b.ConfigureServices(services => services.AddSingleton(TestClock.Frozen()));
+                b.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestClock.Start)));
             }))
             {
                 factory.CreateClient().Dispose();
