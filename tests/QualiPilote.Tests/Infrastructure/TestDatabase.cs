@@ -99,12 +99,27 @@ public static class TestDatabase
             }
             NpgsqlConnection.ClearAllPools();
             SqliteConnection.ClearAllPools();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => DropTemplate(settings);
             _template = template;
             return template;
         }
         finally
         {
             TemplateLock.Release();
+        }
+    }
+
+    /// <summary>Every run used to leave its template behind (a PostgreSQL database, or a file under the temporary folder).
+    /// A failure here cannot fail a test any more; it is reported and the run goes on exiting.</summary>
+    private static void DropTemplate(Dictionary<string, string?> settings)
+    {
+        try
+        {
+            DropAsync(settings).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is NpgsqlException or IOException)
+        {
+            Console.Error.WriteLine($"Base modèle des tests non supprimée : {e.Message}");
         }
     }
 
