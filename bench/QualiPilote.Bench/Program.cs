@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
+using QualiPilote.Tests.Infrastructure;
 
 // Quali-Pilote benchmarks (see bench/README.md):
 //   import  : a N-row correspondence CSV imported through the running app's API, against the database's own bulk load
@@ -202,8 +203,7 @@ internal sealed class AppProcess : IAsyncDisposable
         _process.Dispose();
         if (PostgresDatabase is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await Sql.DropDatabaseAsync(_postgres, PostgresDatabase);
+            await PostgresDatabases.DropAsync(_postgres, PostgresDatabase);
         }
     }
 }
@@ -216,23 +216,6 @@ internal static class Sql
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>WITH (FORCE) cannot end an autovacuum worker busy in the database after a large import (42501): wait for it.</summary>
-    public static async Task DropDatabaseAsync(string connectionString, string database)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await ExecuteAsync(connectionString, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
-                return;
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 60)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1));
-            }
-        }
     }
 
     public static async Task<TimeSpan> RunAsync(string program, params string[] arguments)
@@ -301,8 +284,7 @@ internal static class Sql
             }
             finally
             {
-                NpgsqlConnection.ClearAllPools();
-                await DropDatabaseAsync(options.Postgres, database);
+                await PostgresDatabases.DropAsync(options.Postgres, database);
             }
         }
         var path = Path.Combine(work, $"bare-{Guid.NewGuid():N}.db");

@@ -41,8 +41,7 @@ public static class TestDatabase
         if (settings["Database:Provider"] == "Postgres")
         {
             var database = new NpgsqlConnectionStringBuilder(settings["ConnectionStrings:Postgres"]).Database;
-            NpgsqlConnection.ClearAllPools();
-            await DropPostgresAsync(PostgresConnectionString!, database!);
+            await PostgresDatabases.DropAsync(PostgresConnectionString!, database!);
         }
         else
         {
@@ -75,7 +74,7 @@ public static class TestDatabase
             if (PostgresConnectionString is { } server)
             {
                 template = $"qp_template_{Environment.ProcessId}";
-                await DropPostgresAsync(server, template);
+                await PostgresDatabases.DropAsync(server, template);
                 await ExecuteAsync(server, $"CREATE DATABASE {template}");
                 settings = Settings("Postgres", new NpgsqlConnectionStringBuilder(server) { Database = template }.ConnectionString);
             }
@@ -120,25 +119,6 @@ public static class TestDatabase
         catch (Exception e) when (e is NpgsqlException or IOException)
         {
             Console.Error.WriteLine($"Base modèle des tests non supprimée : {e.Message}");
-        }
-    }
-
-    /// <summary>DROP DATABASE … WITH (FORCE) ends the sessions of our own role, but not an autovacuum worker busy in the
-    /// database after a test's large import (42501, "must be a member of the role whose process is being terminated"):
-    /// the class then failed its cleanup. Such a worker finishes within seconds, so the drop is retried.</summary>
-    private static async Task DropPostgresAsync(string server, string database)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
-                return;
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 30)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1));
-            }
         }
     }
 
