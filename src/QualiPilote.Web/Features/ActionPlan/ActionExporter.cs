@@ -1,8 +1,6 @@
-using MiniExcelLibs;
-using MiniExcelLibs.Attributes;
-using MiniExcelLibs.OpenXml;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Spreadsheets;
 
 namespace QualiPilote.Web.Features.ActionPlan;
 
@@ -10,82 +8,59 @@ namespace QualiPilote.Web.Features.ActionPlan;
 /// column for grouped views, and a second sheet that says which filters made the file and when.</summary>
 public static class ActionExporter
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-    public sealed class Row
-    {
-        [ExcelColumn(Name = "Groupe", Width = 30)] public string? Group { get; set; }
-        [ExcelColumn(Name = "N°", Width = 6)] public int Id { get; set; }
-        [ExcelColumn(Name = "Action", Width = 50)] public string Title { get; set; } = "";
-        [ExcelColumn(Name = "Description", Width = 50)] public string? Description { get; set; }
-        [ExcelColumn(Name = "Origine", Width = 24)] public string Origin { get; set; } = "";
-        [ExcelColumn(Name = "Précision sur l'origine", Width = 40)] public string? OriginDetail { get; set; }
-        [ExcelColumn(Name = "Engagements", Width = 30)] public string? Engagements { get; set; }
-        [ExcelColumn(Name = "Service pilote", Width = 14)] public string? Service { get; set; }
-        [ExcelColumn(Name = "Responsable", Width = 24)] public string? Owner { get; set; }
-        [ExcelColumn(Name = "Début", Format = "dd/MM/yyyy", Width = 12)] public DateTime? StartDate { get; set; }
-        [ExcelColumn(Name = "Échéance", Format = "dd/MM/yyyy", Width = 12)] public DateTime? DueDate { get; set; }
-        [ExcelColumn(Name = "Statut", Width = 12)] public string Status { get; set; } = "";
-        [ExcelColumn(Name = "En retard", Width = 10)] public string Overdue { get; set; } = "";
-        [ExcelColumn(Name = "Avancement (%)", Width = 10)] public int Progress { get; set; }
-        [ExcelColumn(Name = "Motif", Width = 30)] public string? StatusReason { get; set; }
-        [ExcelColumn(Name = "Réalisée le", Format = "dd/MM/yyyy", Width = 12)] public DateTime? CompletedOn { get; set; }
-        [ExcelColumn(Name = "Efficacité", Width = 30)] public string? Efficacy { get; set; }
-        [ExcelColumn(Name = "Vérification de l'efficacité", Width = 40)] public string? EfficacyNote { get; set; }
-        [ExcelColumn(Name = "Lien", Width = 40)] public string Url { get; set; } = "";
-    }
+    private static readonly SheetColumn[] Columns =
+    [
+        new("Groupe", 30), new("N°", 6), new("Action", 50), new("Description", 50), new("Origine", 24), new("Précision sur l'origine", 40),
+        new("Engagements", 30), new("Service pilote", 14), new("Responsable", 24), SheetColumn.Date("Début"), SheetColumn.Date("Échéance"),
+        new("Statut", 12), new("En retard", 10), new("Avancement (%)", 10), new("Motif", 30), SheetColumn.Date("Réalisée le"),
+        new("Efficacité", 30), new("Vérification de l'efficacité", 40), new("Lien", 60),
+    ];
 
     public static string FileName(Structure structure, DateOnly today) => $"plan-action-{structure.Code}-{today:yyyy-MM-dd}.xlsx";
 
+    /// <param name="link">The full address of an action's page, from its local path.</param>
     public static async Task WriteAsync(Stream output, Structure structure, ActionFilter filter, IReadOnlyList<ImprovementAction> actions,
-        DateOnly today, Func<int, string?> engagementName, CancellationToken cancellationToken = default)
+        DateOnly today, Func<int, string?> engagementName, Func<string, string> link, CancellationToken cancellationToken = default)
     {
         var grouped = filter.View != ActionView.List;
         var rows = ActionPlanQuery.Group(actions, filter.View)
-            .SelectMany(g => g.Actions.Select(a => ToRow(a, grouped ? g.Title : null, structure, today)))
+            .SelectMany(g => g.Actions.Select(a => ToRow(a, grouped ? g.Title : null, structure, today, link)))
             .ToList();
-        var criteria = new List<Dictionary<string, object?>>
-        {
-            Criterion("Structure", structure.Name),
-            Criterion("Exporté le", Fr.Date(today)),
-            Criterion("Vue", ActionFilter.Label(filter.View)),
-            Criterion("Service pilote", filter.Service ?? "Tous"),
-            Criterion("Engagement", filter.Engagement is { } id ? engagementName(id) ?? id.ToString(Fr.Culture) : "Tous"),
-            Criterion("Origine", filter.Origin?.Label() ?? "Toutes"),
-            Criterion("Statut", filter.Status is { } status ? ActionFilter.Label(status) : "Tous"),
-            Criterion("Échéance", filter.Deadline is { } deadline ? ActionFilter.Label(deadline) : "Toutes"),
-            Criterion("Lignes", rows.Count.ToString(Fr.Culture)),
-        };
-        var sheets = new Dictionary<string, object> { ["Actions"] = rows, ["Filtres"] = criteria };
-        var memory = new MemoryStream();
-        var configuration = new OpenXmlConfiguration { AutoFilter = true, FreezeRowCount = 1, TableStyles = TableStyles.None };
-        await memory.SaveAsAsync(sheets, configuration: configuration, cancellationToken: cancellationToken);
-        memory.Position = 0;
-        await memory.CopyToAsync(output, cancellationToken);
+        var criteria = Sheet.Criteria("Filtres",
+        [
+            ("Structure", structure.Name),
+            ("Exporté le", Fr.Date(today)),
+            ("Vue", ActionFilter.Label(filter.View)),
+            ("Service pilote", filter.Service ?? "Tous"),
+            ("Engagement", filter.Engagement is { } id ? engagementName(id) ?? id.ToString(Fr.Culture) : "Tous"),
+            ("Origine", filter.Origin?.Label() ?? "Toutes"),
+            ("Statut", filter.Status is { } status ? ActionFilter.Label(status) : "Tous"),
+            ("Échéance", filter.Deadline is { } deadline ? ActionFilter.Label(deadline) : "Toutes"),
+            ("Lignes", rows.Count.ToString(Fr.Culture)),
+        ]);
+        await SpreadsheetWriter.WriteXlsxAsync(output, [new Sheet("Actions", Columns, rows), criteria], cancellationToken);
     }
 
-    private static Row ToRow(ImprovementAction action, string? group, Structure structure, DateOnly today) => new()
-    {
-        Group = group,
-        Id = action.Id,
-        Title = action.Title,
-        Description = action.Description,
-        Origin = action.Origin.Label(),
-        OriginDetail = action.OriginDetail,
-        Engagements = string.Join(", ", action.Engagements.Select(e => ActionPlanQuery.EngagementShort(e.Engagement))),
-        Service = action.Service?.Code,
-        Owner = action.OwnerName,
-        StartDate = action.StartDate?.ToDateTime(TimeOnly.MinValue),
-        DueDate = action.DueDate?.ToDateTime(TimeOnly.MinValue),
-        Status = action.Status.Label(),
-        Overdue = action.IsOverdue(today) ? "oui" : "non",
-        Progress = action.Progress,
-        StatusReason = action.StatusReason,
-        CompletedOn = action.CompletedOn?.ToDateTime(TimeOnly.MinValue),
-        Efficacy = action.Efficacy?.Label(),
-        EfficacyNote = action.EfficacyNote,
-        Url = $"/structures/{structure.Code}/actions/{action.Id}",
-    };
-
-    private static Dictionary<string, object?> Criterion(string name, string value) => new() { ["Critère"] = name, ["Valeur"] = value };
+    private static object?[] ToRow(ImprovementAction action, string? group, Structure structure, DateOnly today, Func<string, string> link) =>
+    [
+        group,
+        action.Id,
+        action.Title,
+        action.Description,
+        action.Origin.Label(),
+        action.OriginDetail,
+        string.Join(", ", action.Engagements.Select(e => ActionPlanQuery.EngagementShort(e.Engagement))),
+        action.Service?.Code,
+        action.OwnerName,
+        action.StartDate,
+        action.DueDate,
+        action.Status.Label(),
+        action.IsOverdue(today),
+        action.Progress,
+        action.StatusReason,
+        action.CompletedOn,
+        action.Efficacy?.Label(),
+        action.EfficacyNote,
+        link($"/structures/{structure.Code}/actions/{action.Id}"),
+    ];
 }

@@ -5,13 +5,14 @@ using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Spreadsheets;
 
 namespace QualiPilote.Web.Features.ActionPlan;
 
 /// <summary>The action plan: views by service, engagement or origin, overdue and due soon, with filters kept in the
 /// query string (a GET form, so a view can be bookmarked, shared and exported as it is).</summary>
 [Authorize(Policy = Policies.StructureAuditRead)]
-public class IndexModel(StructureAccess access, AppDbContext db, ActionPlanQuery query, ActionPlanEditor editor, TimeProvider clock) : StructurePageModel(access)
+public class IndexModel(StructureAccess access, AppDbContext db, ActionPlanQuery query, ActionPlanEditor editor, TimeProvider clock, IConfiguration configuration) : StructurePageModel(access)
 {
     [BindProperty(SupportsGet = true, Name = "vue")] public ActionView View { get; set; }
     [BindProperty(SupportsGet = true, Name = "service")] public string? Service { get; set; }
@@ -50,8 +51,9 @@ public class IndexModel(StructureAccess access, AppDbContext db, ActionPlanQuery
         var today = clock.Today();
         var buffer = new MemoryStream();
         await ActionExporter.WriteAsync(buffer, Structure, filter, actions, today,
-            _ => engagement is null ? null : ActionPlanQuery.EngagementTitle(engagement), HttpContext.RequestAborted);
-        return File(buffer.ToArray(), ActionExporter.ContentType, ActionExporter.FileName(Structure, today));
+            _ => engagement is null ? null : ActionPlanQuery.EngagementTitle(engagement),
+            path => PublicAddress.Absolute(configuration, Request, path), HttpContext.RequestAborted);
+        return File(buffer.ToArray(), SpreadsheetWriter.XlsxContentType, ActionExporter.FileName(Structure, today));
     }
 
     public string ExportUrl

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CsvHelper;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using QualiPilote.Web.Features.Indicators;
+using QualiPilote.Web.Shared.Spreadsheets;
 
 namespace QualiPilote.Web.Features.PublicResults;
 
@@ -17,6 +17,7 @@ public static class PublicResultsEndpoints
         results.MapGet("/affiche", PosterAsync);
         results.MapGet("/affiche.pdf", PosterPdfAsync);
         results.MapGet("/donnees.csv", CsvAsync);
+        results.MapGet("/donnees.xlsx", XlsxAsync);
         results.MapGet("/donnees.json", JsonAsync);
     }
 
@@ -55,35 +56,30 @@ public static class PublicResultsEndpoints
         {
             return NotFound(code);
         }
-        var text = new StringWriter(CultureInfo.InvariantCulture);
-        await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
-        {
-            csv.WriteField("structure");
-            csv.WriteField("indicateur");
-            csv.WriteField("libelle");
-            csv.WriteField("periode");
-            csv.WriteField("valeur");
-            csv.WriteField("unite");
-            csv.WriteField("cible");
-            csv.WriteField("atteint");
-            csv.WriteField("mis_a_jour");
-            await csv.NextRecordAsync();
-            foreach (var row in Rows(results))
-            {
-                csv.WriteField(row.Structure);
-                csv.WriteField(row.Indicator);
-                csv.WriteField(row.Label);
-                csv.WriteField(row.Period);
-                csv.WriteField(row.Value?.ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(row.Unit);
-                csv.WriteField(row.Target?.ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(row.Met switch { true => "oui", false => "non", null => "" });
-                csv.WriteField(row.UpdatedAt);
-                await csv.NextRecordAsync();
-            }
-        }
-        return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", $"resultats-{code}.csv");
+        var file = new MemoryStream();
+        await SpreadsheetWriter.WriteCsvAsync(file, OpenDataSheet(results), cancellationToken: http.RequestAborted);
+        return Results.File(file.ToArray(), SpreadsheetWriter.CsvContentType, $"resultats-{code}.csv");
     }
+
+    /// <summary>The open data for French Excel, which reads the standard CSV (comma, decimal point) as one column of text.</summary>
+    private static async Task<IResult> XlsxAsync(string code, PublicResultsQuery query, HttpContext http)
+    {
+        var results = await query.LoadAsync(code, http.RequestAborted);
+        if (results is null)
+        {
+            return NotFound(code);
+        }
+        var file = new MemoryStream();
+        await SpreadsheetWriter.WriteXlsxAsync(file, [OpenDataSheet(results)], http.RequestAborted);
+        return Results.File(file.ToArray(), SpreadsheetWriter.XlsxContentType, $"resultats-{code}.xlsx");
+    }
+
+    /// <summary>The open-data columns: the names of the standard CSV, unchanged since it was first published.</summary>
+    private static Sheet OpenDataSheet(PublicResultsQuery.Results results) =>
+        new("resultats",
+            [new("structure", 12), new("indicateur", 24), new("libelle", 50), new("periode", 10), new("valeur", 10, "0.00"), new("unite", 8),
+             new("cible", 8, "0.00"), new("atteint", 8), new("mis_a_jour", 22)],
+            Rows(results).Select(r => new object?[] { r.Structure, r.Indicator, r.Label, r.Period, r.Value, r.Unit, r.Target, r.Met, r.UpdatedAt }));
 
     private static async Task<IResult> JsonAsync(string code, PublicResultsQuery query, HttpContext http)
     {

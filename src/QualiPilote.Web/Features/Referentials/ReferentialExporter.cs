@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using QualiPilote.Web.Data;
+using QualiPilote.Web.Shared.Spreadsheets;
 using YamlDotNet.Serialization;
 
 namespace QualiPilote.Web.Features.Referentials;
@@ -43,10 +43,7 @@ public sealed class ReferentialExporter(AppDbContext db)
                 await JsonSerializer.SerializeAsync(output, ToTree(referential), Json, cancellationToken);
                 break;
             case "xlsx":
-                var memory = new MemoryStream();
-                await memory.SaveAsAsync(ToRows(referential), sheetName: "Sous-engagements", cancellationToken: cancellationToken);
-                memory.Position = 0;
-                await memory.CopyToAsync(output, cancellationToken);
+                await SpreadsheetWriter.WriteXlsxAsync(output, [ToSheet(referential)], cancellationToken);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, "yaml, json ou xlsx");
@@ -99,18 +96,11 @@ public sealed class ReferentialExporter(AppDbContext db)
         return node;
     }
 
-    private static IEnumerable<Dictionary<string, object?>> ToRows(Referential referential) =>
-        from m in referential.Modules
-        from e in m.Engagements
-        from r in e.Requirements
-        select new Dictionary<string, object?>
-        {
-            ["module"] = m.Number,
-            ["titre_module"] = m.Title,
-            ["socle"] = m.IsMandatory ? "oui" : "non",
-            ["engagement"] = e.Number,
-            ["texte_engagement"] = e.Text,
-            ["sous_engagement"] = r.Text,
-            ["a_importer"] = r.OfficialTextMissing ? "oui" : "non",
-        };
+    private static Sheet ToSheet(Referential referential) =>
+        new("Sous-engagements",
+            [new("module", 8), new("titre_module", 40), new("socle", 6), new("engagement", 10), new("texte_engagement", 60), new("sous_engagement", 60), new("a_importer", 10)],
+            from m in referential.Modules
+            from e in m.Engagements
+            from r in e.Requirements
+            select new object?[] { m.Number, m.Title, m.IsMandatory, e.Number, e.Text, r.Text, r.OfficialTextMissing });
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using MiniExcelLibs;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Spreadsheets;
 
 namespace QualiPilote.Web.Features.SelfAssessment;
 
@@ -83,12 +83,9 @@ public sealed class AuditorPack(IFileStore files, TimeProvider clock)
         }
 
         var summary = new MemoryStream();
-        await summary.SaveAsAsync(new Dictionary<string, object>
-        {
-            ["Synthèse"] = SummaryRows(grid, engagements, pathsByEvidence, missing),
-            ["Taux"] = RateRows(engagements),
-            ["Campagne"] = CampaignRows(grid, structure, scope, engagements),
-        }, cancellationToken: cancellationToken);
+        await SpreadsheetWriter.WriteXlsxAsync(summary,
+            [SummarySheet(grid, engagements, pathsByEvidence, missing), RateSheet(engagements), Sheet.Criteria("Campagne", CampaignRows(grid, structure, scope, engagements))],
+            cancellationToken);
         summary.Position = 0;
         await using (var entry = zip.CreateEntry(SummaryName, CompressionLevel.Fastest).Open())
         {
@@ -96,39 +93,39 @@ public sealed class AuditorPack(IFileStore files, TimeProvider clock)
         }
     }
 
-    private static List<Dictionary<string, object?>> SummaryRows(CampaignGrid grid, IReadOnlyList<GridEngagement> engagements,
+    private static Sheet SummarySheet(CampaignGrid grid, IReadOnlyList<GridEngagement> engagements,
         Dictionary<(int Engagement, int Evidence), string> paths, HashSet<int> missing)
     {
         var moduleNumbers = grid.Modules.ToDictionary(m => m.Module.Id, m => m.Module.Number);
-        return engagements.SelectMany(e => e.Rows.Select(r => new Dictionary<string, object?>
-        {
-            ["Module"] = moduleNumbers[e.Engagement.ModuleId],
-            ["Engagement"] = e.Engagement.Number,
-            ["Sous-engagement"] = r.Code,
-            ["Intitulé"] = r.Requirement.Text,
-            ["Statut"] = r.Status.Label(),
-            ["Commentaire"] = r.Assessment.Comment ?? "",
-            ["Preuves"] = string.Join(" ; ", r.Evidence.Select(x => $"{x.Title} ({x.Kind.Label().ToLowerInvariant()} : {x.Detail})")),
-            ["Fichiers dans le dossier"] = string.Join(" ; ", r.Evidence.Where(x => x.Kind == EvidenceKind.File)
-                .Select(x => missing.Contains(x.Id) ? $"{x.FileName} (fichier introuvable sur le serveur)" : paths.GetValueOrDefault((e.Engagement.Number, x.Id), ""))),
-            ["Évalué par"] = r.Assessment.AssessedByName ?? (r.Assessment.CarriedOver ? "reprise de la campagne précédente" : ""),
-            ["Évalué le"] = r.Assessment.AssessedAt is { } at ? Fr.DateTime(at) : "",
-            ["Action d'amélioration"] = r.Action?.Title ?? "",
-        })).ToList();
+        return new Sheet("Synthèse",
+            [new("Module", 8), new("Engagement", 11), new("Sous-engagement", 14), new("Intitulé", 60), new("Statut", 16), new("Commentaire", 40),
+             new("Preuves", 60), new("Fichiers dans le dossier", 60), new("Évalué par", 24), new("Évalué le", 17), new("Action d'amélioration", 40)],
+            engagements.SelectMany(e => e.Rows.Select(r => new object?[]
+            {
+                moduleNumbers[e.Engagement.ModuleId],
+                e.Engagement.Number,
+                r.Code,
+                r.Requirement.Text,
+                r.Status.Label(),
+                r.Assessment.Comment ?? "",
+                string.Join(" ; ", r.Evidence.Select(x => $"{x.Title} ({x.Kind.Label().ToLowerInvariant()} : {x.Detail})")),
+                string.Join(" ; ", r.Evidence.Where(x => x.Kind == EvidenceKind.File)
+                    .Select(x => missing.Contains(x.Id) ? $"{x.FileName} (fichier introuvable sur le serveur)" : paths.GetValueOrDefault((e.Engagement.Number, x.Id), ""))),
+                r.Assessment.AssessedByName ?? (r.Assessment.CarriedOver ? "reprise de la campagne précédente" : ""),
+                r.Assessment.AssessedAt is { } at ? Fr.DateTime(at) : "",
+                r.Action?.Title ?? "",
+            })).ToList());
     }
 
-    private static List<Dictionary<string, object?>> RateRows(IReadOnlyList<GridEngagement> engagements) =>
-        engagements.Select(e => new Dictionary<string, object?>
-        {
-            ["Engagement"] = $"Engagement {e.Engagement.Number}",
-            ["Intitulé"] = e.Engagement.Text,
-            ["Réalisés"] = e.Rate.Done,
-            ["Applicables"] = e.Rate.Applicable,
-            ["Non applicables"] = e.Rate.NotApplicable,
-            ["Taux de réalisation"] = Fr.Percent(e.Rate.Percent),
-        }).ToList();
+    private static Sheet RateSheet(IReadOnlyList<GridEngagement> engagements) =>
+        new("Taux",
+            [new("Engagement", 14), new("Intitulé", 60), new("Réalisés", 10), new("Applicables", 11), new("Non applicables", 14), new("Taux de réalisation", 16)],
+            engagements.Select(e => new object?[]
+            {
+                $"Engagement {e.Engagement.Number}", e.Engagement.Text, e.Rate.Done, e.Rate.Applicable, e.Rate.NotApplicable, Fr.Percent(e.Rate.Percent),
+            }).ToList());
 
-    private List<Dictionary<string, object?>> CampaignRows(CampaignGrid grid, Structure structure, Scope scope, IReadOnlyList<GridEngagement> engagements)
+    private (string, string)[] CampaignRows(CampaignGrid grid, Structure structure, Scope scope, IReadOnlyList<GridEngagement> engagements)
     {
         var campaign = grid.Campaign;
         var rate = RealisationRate.Of(engagements.SelectMany(e => e.Rows).Select(r => r.Status));
@@ -142,22 +139,19 @@ public sealed class AuditorPack(IFileStore files, TimeProvider clock)
             ("Sous-engagements", rate.Total.ToString(CultureInfo.InvariantCulture)),
             ("Taux de réalisation (réalisés / applicables)", $"{Fr.Percent(rate.Percent)} ({rate.Done} / {rate.Applicable})"),
             ("Dossier produit le", Fr.DateTime(clock.GetUtcNow().UtcDateTime)),
-        }.Select(p => new Dictionary<string, object?> { ["Rubrique"] = p.Item1, ["Valeur"] = p.Item2 }).ToList();
+        };
     }
 
     public static string FolderName(GridEngagement engagement) => Safe($"Engagement {engagement.Engagement.Number} - {engagement.Engagement.Text}", 70);
 
-    /// <summary>A file or folder name every unzip tool accepts: no accents, no reserved characters, bounded length.</summary>
+    /// <summary>A file or folder name every unzip tool accepts: accents kept (the archive stores names in UTF-8), characters
+    /// that Windows or a shell reserve replaced by spaces, and a long name cut between two words, its extension kept.</summary>
     public static string Safe(string name, int maxLength)
     {
         var builder = new StringBuilder();
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
+        foreach (var c in name.Normalize(NormalizationForm.FormC))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-            builder.Append(c is < ' ' or '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' or '’' or '\'' ? ' ' : c);
+            builder.Append(c is < ' ' or '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' ? ' ' : c);
         }
         var safe = string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
         if (safe.Length <= maxLength)
@@ -165,8 +159,11 @@ public sealed class AuditorPack(IFileStore files, TimeProvider clock)
             return safe.TrimEnd('.');
         }
         var extension = Path.GetExtension(safe);
-        return extension.Length is > 0 and < 10
-            ? safe[..(maxLength - extension.Length)].TrimEnd(' ', '.') + extension
-            : safe[..maxLength].TrimEnd(' ', '.');
+        extension = extension.Length is > 0 and < 10 ? extension : "";
+        var stem = safe[..^extension.Length];
+        var room = maxLength - extension.Length - 1;
+        var cut = stem.LastIndexOf(' ', Math.Min(room, stem.Length - 1));
+        stem = cut > room / 2 ? stem[..cut] : stem[..room];
+        return stem.TrimEnd(' ', '.', ',', '-') + "…" + extension;
     }
 }

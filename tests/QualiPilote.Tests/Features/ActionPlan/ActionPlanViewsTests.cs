@@ -5,6 +5,7 @@ using MiniExcelLibs;
 using QualiPilote.Tests.Infrastructure;
 using QualiPilote.Web.Features.ActionPlan;
 using QualiPilote.Web.Features.Demo;
+using QualiPilote.Web.Shared.Spreadsheets;
 
 namespace QualiPilote.Tests.Features.ActionPlan;
 
@@ -108,7 +109,7 @@ public class ActionPlanViewsTests(AppFactory factory) : IClassFixture<AppFactory
 
         using var response = await browser.GetAsync(exportLink);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(ActionExporter.ContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(SpreadsheetWriter.XlsxContentType, response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("plan-action-pref-73-2026-11-23.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         using var file = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
 
@@ -119,6 +120,8 @@ public class ActionPlanViewsTests(AppFactory factory) : IClassFixture<AppFactory
         Assert.Equal(new DateTime(2026, 12, 15), reclamation["Échéance"]);
         Assert.Equal("En cours", reclamation["Statut"]);
         Assert.Equal("Quali-ATE 2024 – E16", reclamation["Engagements"]);
+        // The link is a full address that opens from the spreadsheet (the test host is http://localhost).
+        Assert.Matches(@"^http://localhost/structures/pref-73/actions/\d+$", (string)reclamation["Lien"]!);
 
         file.Position = 0;
         var criteria = file.Query(useHeaderRow: true, sheetName: "Filtres").Cast<IDictionary<string, object?>>()

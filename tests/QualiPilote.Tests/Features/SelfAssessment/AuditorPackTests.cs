@@ -70,10 +70,10 @@ public class AuditorPackTests(AppFactory factory) : IClassFixture<AppFactory>
 
         // Files sit in their engagement's folder, as the summary says; other evidence is listed beside them.
         var file = (string)line15["Fichiers dans le dossier"];
-        Assert.StartsWith("Engagement 15 - Nous vous repondons dans un delai annonce et maitrise/", file, StringComparison.Ordinal);
+        Assert.StartsWith("Engagement 15 - Nous vous répondons dans un délai annoncé et maîtrisé/", file, StringComparison.Ordinal);
         Assert.Contains("Année;Cible nationale;Délais réponse aux courriers", await ReadAsync(zip.GetEntry(file)!), StringComparison.Ordinal);
         Assert.Contains(zip.Entries, e => e.FullName.StartsWith("Engagement 20 - ", StringComparison.Ordinal) && e.Name == Path.GetFileName(file));
-        var references = await ReadAsync(zip.GetEntry("Engagement 15 - Nous vous repondons dans un delai annonce et maitrise/references.txt")!);
+        var references = await ReadAsync(zip.GetEntry("Engagement 15 - Nous vous répondons dans un délai annoncé et maîtrisé/references.txt")!);
         Assert.Contains("Indicateur : Délai de réponse aux courriers – 2025", references, StringComparison.Ordinal);
     }
 
