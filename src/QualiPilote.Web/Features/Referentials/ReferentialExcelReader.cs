@@ -1,6 +1,6 @@
 using System.Globalization;
-using MiniExcelLibs;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Spreadsheets;
 
 namespace QualiPilote.Web.Features.Referentials;
 
@@ -28,16 +28,15 @@ public static class ReferentialExcelReader
     /// Returns false when the workbook cannot be read or lacks a required column (the reason is in <paramref name="errors"/>).</summary>
     public static bool Read(Stream workbook, ReferentialDocument document, List<FieldError> errors)
     {
-        List<IDictionary<string, object?>> rows;
+        List<(int Line, string?[] Cells)> rows;
         try
         {
-            rows = MiniExcel.Query(workbook, useHeaderRow: false, excelType: ExcelType.XLSX)
-                .Cast<IDictionary<string, object?>>()
-                .ToList();
+            using var reader = XlsxReader.Open(workbook, SpreadsheetLimits.Referentials);
+            rows = reader.Rows().ToList();
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or NotSupportedException or FormatException or System.Xml.XmlException)
+        catch (UnreadableFileException e)
         {
-            errors.Add(new FieldError(null, "fichier", "ce fichier n'est pas un classeur Excel (.xlsx) lisible."));
+            errors.Add(new FieldError(e.Line, "fichier", e.Message));
             return false;
         }
         if (rows.Count == 0)
@@ -46,22 +45,21 @@ public static class ReferentialExcelReader
             return false;
         }
 
-        var header = MapHeader(rows[0]);
+        var header = MapHeader(rows[0].Cells);
         var missing = RequiredColumns.Where(c => !header.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
-            var found = string.Join(", ", rows[0].Values.Where(v => v is not null).Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
-            errors.AddRange(missing.Select(c => new FieldError(1, c, $"colonne obligatoire absente (colonnes trouvées : {found}).")));
+            var found = string.Join(", ", rows[0].Cells.Where(v => !string.IsNullOrEmpty(v)));
+            errors.AddRange(missing.Select(c => new FieldError(1, c, $"colonne obligatoire absente (colonnes trouvées : {Fr.Shorten(found, 300)}).")));
             return false;
         }
 
         var modules = new Dictionary<int, ModuleDocument>();
         var engagements = new Dictionary<int, (EngagementDocument Engagement, int ModuleNumber)>();
-        for (var index = 1; index < rows.Count; index++)
+        foreach (var (line, cells) in rows.Skip(1))
         {
-            var line = index + 1;
-            string? Cell(string column) => header.TryGetValue(column, out var key) && rows[index].TryGetValue(key, out var value)
-                ? CellText(value) : null;
+            string? Cell(string column) => header.TryGetValue(column, out var index) && index < cells.Length
+                ? FormulaGuard.Restore(cells[index]?.Trim()) : null;
 
             if (Columns.Keys.All(c => string.IsNullOrEmpty(Cell(c))))
             {
@@ -119,28 +117,20 @@ public static class ReferentialExcelReader
         return true;
     }
 
-    private static Dictionary<string, string> MapHeader(IDictionary<string, object?> headerRow)
+    private static Dictionary<string, int> MapHeader(string?[] headerRow)
     {
-        var map = new Dictionary<string, string>();
-        foreach (var (columnLetter, value) in headerRow)
+        var map = new Dictionary<string, int>();
+        for (var index = 0; index < headerRow.Length; index++)
         {
-            var key = TextKey.Normalize(CellText(value));
+            var key = TextKey.Normalize(headerRow[index]);
             var column = Columns.FirstOrDefault(c => c.Value.Contains(key)).Key;
             if (column is not null)
             {
-                map.TryAdd(column, columnLetter);
+                map.TryAdd(column, index);
             }
         }
         return map;
     }
-
-    private static string? CellText(object? value) => value switch
-    {
-        null => null,
-        double d => d.ToString(CultureInfo.InvariantCulture),
-        DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim(),
-    };
 
     private static int? Integer(string? text, int line, string field, List<FieldError> errors)
     {

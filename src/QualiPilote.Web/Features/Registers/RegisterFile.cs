@@ -2,17 +2,20 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
-using MiniExcelLibs;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Spreadsheets;
 
 namespace QualiPilote.Web.Features.Registers;
 
 /// <summary>Reads a register file row by row without loading it: CSV (";" or "," separated, UTF-8 or Windows-1252 as French
 /// Excel writes it) or the first sheet of an XLSX workbook. The first row is the header; columns are found by their
-/// normalised name, so "Reçu le", "recu_le" and "RECU LE" are the same column.</summary>
+/// normalised name, so "Reçu le", "recu_le" and "RECU LE" are the same column. The reading is bounded by
+/// <see cref="SpreadsheetLimits.Registers"/> and stops at the first bound crossed or damage met, as an error of the file.</summary>
 public sealed class RegisterFile : IDisposable
 {
-    private readonly IEnumerator<string?[]> _rows;
+    private static readonly SpreadsheetLimits Limits = SpreadsheetLimits.Registers;
+
+    private readonly IEnumerator<(int Line, string?[] Cells)> _rows;
     private readonly IDisposable? _owned;
     private int _line;
 
@@ -24,31 +27,34 @@ public sealed class RegisterFile : IDisposable
     /// <summary>Data rows returned so far (blank rows are not counted).</summary>
     public int Rows { get; private set; }
 
-    private RegisterFile(IEnumerable<string?[]> rows, IDisposable? owned)
+    private RegisterFile(IEnumerable<(int Line, string?[] Cells)> rows, IDisposable? owned)
     {
         _owned = owned;
         _rows = rows.GetEnumerator();
-        Header = _rows.MoveNext() ? _rows.Current.Select(TextKey.Normalize).ToList() : [];
+        Header = _rows.MoveNext() ? _rows.Current.Cells.Select(TextKey.Normalize).ToList() : [];
         _line = 1;
+        if (Header.Count > Limits.MaxColumns)
+        {
+            throw new UnreadableFileException($"l'en-tête compte plus de {Limits.MaxColumns} colonnes, le plus qu'un registre peut avoir.") { Line = 1 };
+        }
     }
 
     public static bool IsExcel(string fileName) => Path.GetExtension(fileName).Equals(".xlsx", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Opens the file; throws <see cref="InvalidDataException"/> with a French message when it cannot be read at all.</summary>
-    public static RegisterFile Open(Stream stream, string fileName)
+    /// <summary>Opens the file; throws <see cref="UnreadableFileException"/> with a French message when it cannot be read at all.</summary>
+    public static RegisterFile Open(Stream stream, string fileName, CancellationToken cancellationToken = default)
     {
         if (IsExcel(fileName))
         {
+            var workbook = XlsxReader.Open(stream, Limits);
             try
             {
-                var rows = MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX)
-                    .Cast<IDictionary<string, object?>>()
-                    .Select(row => row.Values.Select(CellText).ToArray());
-                return new RegisterFile(rows, null);
+                return new RegisterFile(workbook.Rows(cancellationToken), workbook);
             }
-            catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or NotSupportedException or System.Xml.XmlException)
+            catch
             {
-                throw new InvalidDataException("ce fichier n'est pas un classeur Excel (.xlsx) lisible.", e);
+                workbook.Dispose();
+                throw;
             }
         }
         var reader = new StreamReader(stream, FrenchText.Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
@@ -60,30 +66,55 @@ public sealed class RegisterFile : IDisposable
             MissingFieldFound = null,
             IgnoreBlankLines = true,
             TrimOptions = TrimOptions.Trim,
+            MaxFieldSize = Limits.MaxCellChars,
         };
         var parser = new CsvParser(reader, configuration);
-        return new RegisterFile(ReadCsv(parser), new CompositeDisposable(parser, reader));
+        try
+        {
+            return new RegisterFile(ReadCsv(parser, cancellationToken), new CompositeDisposable(parser, reader));
+        }
+        catch (CsvHelperException e)
+        {
+            parser.Dispose();
+            reader.Dispose();
+            throw Unreadable(e, 1);
+        }
+        catch
+        {
+            parser.Dispose();
+            reader.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Opens the file for an import; when it cannot be read at all, adds the French reason on line 1 and returns null.</summary>
-    public static RegisterFile? TryOpen(Stream stream, string fileName, ImportErrors errors)
+    public static RegisterFile? TryOpen(Stream stream, string fileName, ImportErrors errors, CancellationToken cancellationToken = default)
     {
         try
         {
-            return Open(stream, fileName);
+            return Open(stream, fileName, cancellationToken);
         }
-        catch (InvalidDataException e)
+        catch (UnreadableFileException e)
         {
-            errors.Add(1, "fichier", e.Message);
+            errors.Add(e.Line ?? 1, "fichier", e.Message);
             return null;
         }
     }
 
-    private static IEnumerable<string?[]> ReadCsv(CsvParser parser)
+    private static IEnumerable<(int Line, string?[] Cells)> ReadCsv(CsvParser parser, CancellationToken cancellationToken)
     {
+        var line = 0;
         while (parser.Read())
         {
-            yield return parser.Record ?? [];
+            cancellationToken.ThrowIfCancellationRequested();
+            // A row keeps only the columns a register can have: a line of a million separators costs no more than a normal one.
+            var count = Math.Min(parser.Count, Limits.MaxColumns + 1);
+            var cells = new string?[count];
+            for (var i = 0; i < count; i++)
+            {
+                cells[i] = parser[i];
+            }
+            yield return (++line, cells);
         }
     }
 
@@ -110,28 +141,58 @@ public sealed class RegisterFile : IDisposable
         {
             if (index < 0)
             {
-                errors.Add(1, name, $"colonne obligatoire absente de l'en-tête (attendu : {expected}, trouvé : {string.Join(";", Header)}).");
+                errors.Add(1, name, $"colonne obligatoire absente de l'en-tête (attendu : {expected}, trouvé : {Fr.Shorten(string.Join(";", Header), 200)}).");
                 missing = true;
             }
         }
         return !missing;
     }
 
-    /// <summary>The next data row, blank rows skipped; null at the end.</summary>
-    public string?[]? Next()
+    /// <summary>The next data row, blank rows skipped; null at the end, or when the file cannot be read further: then the reason
+    /// is in <paramref name="errors"/>, so that an import never takes a damaged file's first rows for the whole file.</summary>
+    public string?[]? Next(ImportErrors errors)
     {
-        while (_rows.MoveNext())
+        try
         {
-            _line++;
-            var row = _rows.Current;
-            if (row.Any(cell => !string.IsNullOrWhiteSpace(cell)))
+            while (_rows.MoveNext())
             {
-                Rows++;
+                var (line, row) = _rows.Current;
+                _line = line;
+                if (Array.TrueForAll(row, string.IsNullOrWhiteSpace))
+                {
+                    continue;
+                }
+                if (++Rows > Limits.MaxRows)
+                {
+                    errors.Add(line, "fichier", $"le fichier compte plus de {Fr.Number(Limits.MaxRows)} lignes : découpez-le (par année, par exemple).");
+                    return null;
+                }
+                for (var i = 0; i < row.Length; i++)
+                {
+                    row[i] = FormulaGuard.Restore(row[i]);
+                    if (row[i]?.Contains('\uFFFD', StringComparison.Ordinal) == true)
+                    {
+                        var column = i < Header.Count && Header[i].Length > 0 ? Header[i] : "fichier";
+                        errors.Add(line, column, $"« {Fr.Shorten(row[i]!, 40)} » contient un caractère illisible (\uFFFD) : le fichier n'est pas dans un encodage lisible (enregistrez-le en UTF-8).");
+                    }
+                }
                 return row;
             }
         }
+        catch (UnreadableFileException e)
+        {
+            errors.Add(e.Line ?? _line + 1, "fichier", e.Message);
+        }
+        catch (CsvHelperException e)
+        {
+            errors.Add(_line + 1, "fichier", Unreadable(e, _line + 1).Message);
+        }
         return null;
     }
+
+    private static UnreadableFileException Unreadable(CsvHelperException e, int line) => e is MaxFieldSizeException
+        ? new UnreadableFileException($"ligne {line} : une cellule dépasse {Fr.Number(Limits.MaxCellChars)} caractères.", e) { Line = line }
+        : new UnreadableFileException($"ligne {line} : le fichier CSV est illisible à partir de cette ligne.", e) { Line = line };
 
     public static string? Cell(string?[] row, int index) =>
         index >= 0 && index < row.Length && !string.IsNullOrWhiteSpace(row[index]) ? row[index]!.Trim() : null;
@@ -147,15 +208,6 @@ public sealed class RegisterFile : IDisposable
         errors.Add(line, field, text is null ? "le nombre est obligatoire." : $"« {text} » : un nombre entier positif est attendu.");
         return null;
     }
-
-    private static string? CellText(object? value) => value switch
-    {
-        null => null,
-        DateTime date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        double number => number.ToString(CultureInfo.InvariantCulture),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
 
     public void Dispose()
     {
