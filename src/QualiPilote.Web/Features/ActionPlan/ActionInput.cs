@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.ActionPlan;
 
@@ -27,10 +28,10 @@ public abstract class ActionFields
     [StringLength(200), Display(Name = "Responsable")]
     public string? OwnerName { get; set; }
 
-    [Display(Name = "Date de début")]
+    [Display(Name = "Date de début"), PlausibleDate]
     public DateOnly? StartDate { get; set; }
 
-    [Display(Name = "Échéance")]
+    [Display(Name = "Échéance"), PlausibleDate]
     public DateOnly? DueDate { get; set; }
 }
 
@@ -55,7 +56,7 @@ public sealed class ActionUpdateInput : ActionFields
     [Range(0, 100), Display(Name = "Avancement (%)")]
     public int? Progress { get; set; }
 
-    [Display(Name = "Réalisée le")]
+    [Display(Name = "Réalisée le"), PlausibleDate]
     public DateOnly? CompletedOn { get; set; }
 
     [Display(Name = "Efficacité constatée")]

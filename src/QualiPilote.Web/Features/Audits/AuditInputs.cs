@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Audits;
 
@@ -13,10 +14,10 @@ public sealed class AuditInput
     [Required, Display(Name = "Référentiel audité")]
     public int? ReferentialId { get; set; }
 
-    [Required, Display(Name = "Premier jour")]
+    [Required, Display(Name = "Premier jour"), PlausibleDate]
     public DateOnly? StartDate { get; set; }
 
-    [Required, Display(Name = "Dernier jour")]
+    [Required, Display(Name = "Dernier jour"), PlausibleDate]
     public DateOnly? EndDate { get; set; }
 
     [StringLength(500), Display(Name = "Auditeurs")]

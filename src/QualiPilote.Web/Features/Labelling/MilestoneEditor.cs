@@ -14,10 +14,10 @@ public sealed class MilestoneInput
     [StringLength(300), Display(Name = "Intitulé")]
     public string? Title { get; set; }
 
-    [Display(Name = "Date prévue")]
+    [Display(Name = "Date prévue"), PlausibleDate]
     public DateOnly? PlannedOn { get; set; }
 
-    [Display(Name = "Date de réalisation")]
+    [Display(Name = "Date de réalisation"), PlausibleDate]
     public DateOnly? DoneOn { get; set; }
 
     [StringLength(1000), Display(Name = "Remarque")]

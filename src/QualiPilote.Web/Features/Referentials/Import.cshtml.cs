@@ -77,7 +77,7 @@ public class ImportModel(ReferentialImporter importer, AppDbContext db) : PageMo
         [StringLength(60), Display(Name = "Version")]
         public string? Version { get; set; }
 
-        [Display(Name = "Date d'effet")]
+        [Display(Name = "Date d'effet"), PlausibleDate]
         public DateOnly? EffectiveFrom { get; set; }
     }
 }

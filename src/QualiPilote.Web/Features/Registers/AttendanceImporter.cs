@@ -14,6 +14,21 @@ public sealed class AttendanceImporter(AppDbContext db, TallyStore tallies, Time
 {
     private static readonly string[] MonthFormats = ["yyyy-MM", "MM/yyyy", "M/yyyy"];
 
+    /// <summary>A month as typed (2023-05, 05/2023) or as a spreadsheet's date cell holding it (2023-05-01): its first day.</summary>
+    private static bool TryParseMonth(string? text, out DateOnly month)
+    {
+        if (DateOnly.TryParseExact(text, MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out month))
+        {
+            return true;
+        }
+        if (text is { Length: >= 10 } && FrenchDates.TryParse(text[..10], out var date) && (text.Length == 10 || text[10] == 'T'))
+        {
+            month = new DateOnly(date.Year, date.Month, 1);
+            return true;
+        }
+        return false;
+    }
+
     public async Task<RegisterImportResult> ImportAsync(Structure structure, ClaimsPrincipal? user, Stream upload, string fileName, CancellationToken cancellationToken = default)
     {
         await using var file = await RegisterUpload.OpenAsync(upload, fileName, cancellationToken);
@@ -21,7 +36,7 @@ public sealed class AttendanceImporter(AppDbContext db, TallyStore tallies, Time
         var errors = new ImportErrors();
         var counts = new Dictionary<(DateOnly Month, AttendanceSite Site, AttendanceCategory Category), (int Visitors, int Line)>();
         int rows;
-        using (var register = RegisterFile.TryOpen(file.Content, fileName, errors))
+        using (var register = RegisterFile.TryOpen(file.Content, fileName, errors, cancellationToken))
         {
             if (register is null)
             {
@@ -32,13 +47,17 @@ public sealed class AttendanceImporter(AppDbContext db, TallyStore tallies, Time
             {
                 return errors.ToResult();
             }
-            while (register.Next() is { } cells)
+            while (register.Next(errors) is { } cells)
             {
                 var line = register.Line;
                 var monthText = RegisterFile.Cell(cells, month);
-                if (!DateOnly.TryParseExact(monthText, MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var monthStart))
+                if (!TryParseMonth(monthText, out var monthStart))
                 {
                     errors.Add(line, "mois", monthText is null ? "le mois est obligatoire (aaaa-mm)." : $"« {monthText} » : aaaa-mm attendu (ex. 2023-05).");
+                }
+                else if (monthStart.Year < PlausibleDates.FirstYear)
+                {
+                    errors.Add(line, "mois", $"{monthText} est antérieur à {PlausibleDates.FirstYear} : vérifiez l'année.");
                 }
                 else if (monthStart > today)
                 {

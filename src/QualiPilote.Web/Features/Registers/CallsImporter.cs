@@ -24,7 +24,7 @@ public sealed class CallsImporter(AppDbContext db, TallyStore tallies, TimeProvi
         var errors = new ImportErrors();
         var spans = new Dictionary<(DateOnly Start, DateOnly End), (int Presented, int Answered, int Line)>();
         int rows;
-        using (var register = RegisterFile.TryOpen(file.Content, fileName, errors))
+        using (var register = RegisterFile.TryOpen(file.Content, fileName, errors, cancellationToken))
         {
             if (register is null)
             {
@@ -39,7 +39,7 @@ public sealed class CallsImporter(AppDbContext db, TallyStore tallies, TimeProvi
                 errors.Add(1, "fichier", $"en-tête attendu : date_heure;statut (un appel par ligne) ou debut;fin;presentes;decroches (une période par ligne) ; trouvé : {string.Join(";", register.Header)}.");
                 return errors.ToResult();
             }
-            while (register.Next() is { } cells)
+            while (register.Next(errors) is { } cells)
             {
                 if (perCall)
                 {
@@ -121,9 +121,9 @@ public sealed class CallsImporter(AppDbContext db, TallyStore tallies, TimeProvi
         {
             errors.Add(line, "date_heure", whenText is null ? "la date et l'heure sont obligatoires (jj/mm/aaaa hh:mm)." : $"« {whenText} » : jj/mm/aaaa hh:mm attendu.");
         }
-        else if (DateOnly.FromDateTime(when) > today)
+        else if (PlausibleDates.FactError(DateOnly.FromDateTime(when), today) is { } implausible)
         {
-            errors.Add(line, "date_heure", $"le {Fr.Date(DateOnly.FromDateTime(when))} est dans le futur.");
+            errors.Add(line, "date_heure", implausible);
         }
         var key = TextKey.Normalize(statusText);
         var answered = key is "decroche" or "repondu";
@@ -158,9 +158,13 @@ public sealed class CallsImporter(AppDbContext db, TallyStore tallies, TimeProvi
             {
                 errors.Add(line, "fin", $"la période doit rester dans un même trimestre ({Period.QuarterOf(f).Label}) pour que les résultats trimestriels soient exacts.");
             }
-            else if (t > today)
+            else if (PlausibleDates.FactError(f, today) is { } startError)
             {
-                errors.Add(line, "fin", $"le {Fr.Date(t)} est dans le futur.");
+                errors.Add(line, "debut", startError);
+            }
+            else if (PlausibleDates.FactError(t, today) is { } endError)
+            {
+                errors.Add(line, "fin", endError);
             }
             else if (spans.TryGetValue((f, t), out var other))
             {

@@ -19,10 +19,18 @@ public class CorrespondenceModel(StructureAccess access, AppDbContext db, Regist
     public RegisterRecords.Page<CorrespondenceItem> Items { get; private set; } = new([], 0, 1);
     public DateOnly Today { get; private set; }
 
+    /// <summary>Why the year of the address was not taken (out of the plausible years), shown on the year field.</summary>
+    public string? YearError { get; private set; }
+
     public async Task OnGetAsync(int? annee, CorrespondenceChannel? canal, string? service, CorrespondenceStatus? statut, int page = 1)
     {
         Today = clock.Today();
         Year = annee ?? Today.Year;
+        if (!PlausibleDates.IsYear(Year, Today))
+        {
+            YearError = PlausibleDates.YearMessage(Year.ToString(Fr.Culture), Today) + $" Voici l'année {Today.Year}.";
+            Year = Today.Year;
+        }
         Channel = canal;
         Status = statut;
         Services = await db.Set<Service>().AsNoTracking().Where(s => s.StructureId == Structure.Id).ToDictionaryAsync(s => s.Id);

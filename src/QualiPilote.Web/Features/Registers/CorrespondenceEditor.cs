@@ -20,10 +20,10 @@ public sealed class CorrespondenceInput
     [Required, Display(Name = "Canal")]
     public CorrespondenceChannel? Channel { get; set; }
 
-    [Required, Display(Name = "Reçu le")]
+    [Required, Display(Name = "Reçu le"), PlausibleDate]
     public DateOnly? ReceivedOn { get; set; }
 
-    [Display(Name = "Répondu le")]
+    [Display(Name = "Répondu le"), PlausibleDate]
     public DateOnly? AnsweredOn { get; set; }
 
     [Display(Name = "L'expéditeur a laissé des coordonnées utilisables")]
@@ -116,7 +116,7 @@ public sealed class DeadlineInput
     [Required, Display(Name = "Canal")]
     public CorrespondenceChannel? Channel { get; set; }
 
-    [Required, Display(Name = "Applicable aux éléments reçus à partir du")]
+    [Required, Display(Name = "Applicable aux éléments reçus à partir du"), PlausibleDate]
     public DateOnly? EffectiveFrom { get; set; }
 
     [Required, Range(1, 365), Display(Name = "Délai (jours)")]

@@ -103,7 +103,8 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         using var register = RegisterFile.Open(file, fileName);
         var column = register.Column(ReferenceColumn);
-        while (lines.Count < wanted.Count && register.Next() is { } cells)
+        var unused = new ImportErrors();
+        while (lines.Count < wanted.Count && register.Next(unused) is { } cells)
         {
             if (RegisterFile.Cell(cells, column) is { } reference && wanted.Contains(reference))
             {
@@ -153,7 +154,7 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
     {
         try
         {
-            using var register = RegisterFile.TryOpen(file, fileName, errors);
+            using var register = RegisterFile.TryOpen(file, fileName, errors, cancellationToken);
             if (register is null || rules.Columns(register, errors) is not { } columns)
             {
                 return new Pass(0, default, default);
@@ -161,7 +162,7 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
             var first = DateOnly.MaxValue;
             var last = DateOnly.MinValue;
             var batch = new List<CorrespondenceRow>(BatchSize);
-            while (register.Next() is { } cells)
+            while (register.Next(errors) is { } cells)
             {
                 // After the first error nothing more is written; the rest of the file is still checked, to count the errors.
                 if (rules.Read(cells, register.Line, columns, errors) is not { } row || errors.Count > 0)
@@ -350,9 +351,9 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
                 errors.Add(line, field, $"« {text} » n'est pas une date (jj/mm/aaaa ou aaaa-mm-jj).");
                 return null;
             }
-            if (parsed.Date > _today)
+            if (PlausibleDates.FactError(parsed.Date, _today) is { } implausible)
             {
-                errors.Add(line, field, $"le {Fr.Date(parsed.Date)} est dans le futur.");
+                errors.Add(line, field, implausible);
                 return null;
             }
             return parsed.Date;

@@ -16,10 +16,19 @@ public class ExportModel(StructureAccess access, AppDbContext db, TimeProvider c
 {
     public async Task<IActionResult> OnGetAsync(string register, int? annee)
     {
+        var today = clock.Today();
+        if (annee is { } year && !PlausibleDates.IsYear(year, today))
+        {
+            return new ContentResult
+            {
+                StatusCode = StatusCodes.Status400BadRequest,
+                ContentType = "text/plain; charset=utf-8",
+                Content = "Export impossible : " + PlausibleDates.YearMessage(year.ToString(Fr.Culture), today),
+            };
+        }
         var from = annee is { } y ? new DateOnly(y, 1, 1) : DateOnly.MinValue;
         var to = annee is { } z ? new DateOnly(z + 1, 1, 1) : DateOnly.MaxValue;
         var services = await db.Set<Service>().AsNoTracking().Where(s => s.StructureId == Structure.Id).ToDictionaryAsync(s => s.Id, s => s.Code);
-        var today = clock.Today();
         Sheet sheet;
         switch (register)
         {

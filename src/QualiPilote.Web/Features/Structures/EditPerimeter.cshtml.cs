@@ -84,7 +84,7 @@ public class EditPerimeterModel(StructureAccess access, AppDbContext db, Perimet
 
     public sealed class EditInput
     {
-        [Required, Display(Name = "Date de la décision")]
+        [Required, Display(Name = "Date de la décision"), PlausibleDate]
         public DateOnly? DecidedOn { get; set; }
 
         [Required, StringLength(200), Display(Name = "Instance qui a décidé")]

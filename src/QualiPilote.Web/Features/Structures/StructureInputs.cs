@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Structures;
 
@@ -40,7 +41,7 @@ public sealed class PerimeterInput
     [Required, Display(Name = "Référentiel")]
     public int? ReferentialId { get; set; }
 
-    [Required, Display(Name = "Date de la décision")]
+    [Required, Display(Name = "Date de la décision"), PlausibleDate]
     public DateOnly? DecidedOn { get; set; }
 
     [Required, StringLength(200), Display(Name = "Instance qui a décidé")]

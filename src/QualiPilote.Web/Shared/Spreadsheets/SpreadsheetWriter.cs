@@ -94,6 +94,9 @@ public static class SpreadsheetWriter
     {
         null => null,
         string text => FormulaGuard.Neutralise(text),
+        // Excel has no date before 1900: such a date (a typing mistake kept from before the checks) is written as text.
+        DateOnly date when date.Year < 1900 => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime time when time.Year < 1900 => time.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         DateOnly date => date.ToDateTime(TimeOnly.MinValue),
         bool yes => yes ? "oui" : "non",
         double number when !double.IsFinite(number) => null,

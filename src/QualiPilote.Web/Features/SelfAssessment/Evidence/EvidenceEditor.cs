@@ -29,7 +29,7 @@ public sealed class EvidenceInput
     [StringLength(60), Display(Name = "Version du document")]
     public string? DocumentVersion { get; set; }
 
-    [Display(Name = "Date du document")]
+    [Display(Name = "Date du document"), PlausibleDate]
     public DateOnly? DocumentDate { get; set; }
 }
 
