@@ -11,9 +11,14 @@ public static class WebUi
     public static void AddWebUi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        PlausibleDates.Configure(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
-        services.AddRazorPages(o => o.RootDirectory = "/Features")
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.ConfigureFilter(new UnmatchedHandlerFilter());
+            })
             .AddMvcOptions(FrenchValidation.Configure)
             .AddRazorOptions(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"));
         services.AddAntiforgery(o => o.Cookie.Name = "QualiPilote.Antiforgery");

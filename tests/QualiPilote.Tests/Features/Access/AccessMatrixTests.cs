@@ -115,6 +115,7 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
         ["GET /resultats/{code}/affiche.pdf"] = Rule.Public,
         ["GET /resultats/{code}/donnees.csv"] = Rule.Public,
         ["GET /resultats/{code}/donnees.json"] = Rule.Public,
+        ["GET /resultats/{code}/donnees.xlsx"] = Rule.Public,
         ["GET /api/v1/indicators"] = Rule.Authenticated,
         ["GET /api/v1/structures/{code}/indicators/"] = Rule.StructureRead,
         ["GET /api/v1/structures/{code}/indicators/{indicator}/records"] = Rule.StructureRead,
@@ -195,12 +196,12 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
         new("administrateur national", DemoData.Admin.Email, Everything),
     ];
 
-    private sealed record Call(string Method, string Pattern, string Url, bool IsApi, bool TakesForm, Rule Rule);
+    internal sealed record Call(string Method, string Pattern, string Url, bool IsApi, bool TakesForm, Rule Rule);
 
     [Fact]
     public async Task Every_endpoint_refuses_the_roles_it_must_refuse()
     {
-        var calls = await DiscoverCallsAsync();
+        var calls = await DiscoverCallsAsync(factory);
         Assert.True(calls.Count > 40, $"seulement {calls.Count} appels découverts");
         var failures = new List<string>();
         foreach (var persona in Personas)
@@ -277,7 +278,7 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
             || (response.StatusCode == HttpStatusCode.Redirect && (location.Contains("/connexion", StringComparison.Ordinal) || location.Contains("/acces-refuse", StringComparison.Ordinal)));
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(Call call, Browser browser, HttpClient api)
+    internal static async Task<HttpResponseMessage> SendAsync(Call call, Browser browser, HttpClient api)
     {
         if (call.IsApi)
         {
@@ -294,7 +295,8 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
         return call.Method == "GET" ? await browser.GetAsync(call.Url) : await browser.PostAsync(call.Url);
     }
 
-    private async Task<List<Call>> DiscoverCallsAsync()
+    /// <summary>Every page handler and API endpoint the app maps, with a sample address (the Savoie demo's records).</summary>
+    internal static async Task<List<Call>> DiscoverCallsAsync(AppFactory factory)
     {
         var quali = await factory.WithDbAsync(db => db.Referentials.Where(r => r.Code == "quali-ate").Select(r => r.Id).FirstAsync());
         // Action, audit, finding and milestone of the Savoie demo: an action of the DCL (the relay referent's service),
