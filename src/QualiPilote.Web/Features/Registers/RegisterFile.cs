@@ -57,11 +57,21 @@ public sealed class RegisterFile : IDisposable
                 throw;
             }
         }
-        var reader = new StreamReader(stream, FrenchText.Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        var decoded = new StreamReader(stream, FrenchText.Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        TextReader reader;
+        string delimiter;
+        try
+        {
+            (reader, delimiter) = HeaderDelimiter.Read(decoded);
+        }
+        catch
+        {
+            decoded.Dispose();
+            throw;
+        }
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [";", ",", "\t"],
+            Delimiter = delimiter,
             BadDataFound = null,
             MissingFieldFound = null,
             IgnoreBlankLines = true,
