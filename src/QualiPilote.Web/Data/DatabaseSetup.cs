@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Features.Access;
 
 namespace QualiPilote.Web.Data;
 
@@ -14,12 +15,14 @@ public static class DatabaseSetup
         {
             var connectionString = configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider=Postgres demande ConnectionStrings:Postgres.");
-            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((services, o) => o.UseNpgsql(connectionString)
+                .AddInterceptors(services.GetRequiredService<SessionRevocation>()));
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             var connectionString = configuration.GetConnectionString("Sqlite") ?? DefaultSqlite(builder.Environment.ContentRootPath);
-            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteWal.ConnectionSettings()));
+            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((services, o) => o.UseSqlite(connectionString)
+                .AddInterceptors(new SqliteWal.ConnectionSettings(), services.GetRequiredService<SessionRevocation>()));
             builder.Services.AddHostedService<SqliteCheckpointer>();
         }
         else

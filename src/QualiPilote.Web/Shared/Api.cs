@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
@@ -11,7 +10,10 @@ public static class Api
 {
     public const string Prefix = "/api/v1";
 
-    public static readonly AuthorizationPolicy BearerUser = new AuthorizationPolicyBuilder(IdentityConstants.BearerScheme)
+    /// <summary>The API's authentication scheme: a bearer token whose session is alive (Features/Access/ApiBearerHandler).</summary>
+    public const string Scheme = "ApiBearer";
+
+    public static readonly AuthorizationPolicy BearerUser = new AuthorizationPolicyBuilder(Scheme)
         .RequireAuthenticatedUser().Build();
 
     public static void AddApi(this IServiceCollection services)

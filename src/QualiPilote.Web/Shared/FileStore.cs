@@ -22,7 +22,8 @@ public interface IFileStore
     /// <summary>The French reason a file is refused (type, size, empty), or null when it is acceptable.</summary>
     string? Check(string fileName, long length);
 
-    Task<StoredFile> SaveAsync(Stream content, string fileName, string contentType, CancellationToken cancellationToken = default);
+    /// <summary>Stores the content; its name is cleaned and its type follows the extension (<see cref="FileTypes"/>).</summary>
+    Task<StoredFile> SaveAsync(Stream content, string fileName, CancellationToken cancellationToken = default);
 
     Stream OpenRead(string key);
 
@@ -53,7 +54,7 @@ public sealed class LocalFileStore(FileStoreOptions options, IHostEnvironment en
         return null;
     }
 
-    public async Task<StoredFile> SaveAsync(Stream content, string fileName, string contentType, CancellationToken cancellationToken = default)
+    public async Task<StoredFile> SaveAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
     {
         var key = $"{DateTime.UtcNow:yyyy/MM}/{Guid.NewGuid():N}";
         var path = PathOf(key);
@@ -74,7 +75,7 @@ public sealed class LocalFileStore(FileStoreOptions options, IHostEnvironment en
             }
             hash = Convert.ToHexStringLower(sha.GetHashAndReset());
         }
-        return new StoredFile(key, Path.GetFileName(fileName), string.IsNullOrEmpty(contentType) ? "application/octet-stream" : contentType, length, hash);
+        return new StoredFile(key, FileTypes.CleanName(fileName), FileTypes.Of(fileName), length, hash);
     }
 
     public Stream OpenRead(string key) => new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read);

@@ -51,19 +51,13 @@ public static class Problems
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: Title(409), detail: detail);
 
+    /// <summary>Every problem answer gets its French title from its status: the app's own answers already have it, and the
+    /// framework's (400, 404, 405, 413 « Content Too Large », 415…) would otherwise come out in English.</summary>
     public static void AddFrenchProblemDetails(this IServiceCollection services) =>
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
-            if (context.ProblemDetails.Title is null || IsDefaultEnglishTitle(context.ProblemDetails.Title))
-            {
-                context.ProblemDetails.Title = Title(status);
-            }
+            context.ProblemDetails.Title = Title(status);
             context.ProblemDetails.Type ??= $"https://httpstatuses.io/{status}";
         });
-
-    private static bool IsDefaultEnglishTitle(string title) =>
-        title.StartsWith("One or more", StringComparison.Ordinal) || title is "Bad Request" or "Unauthorized" or "Forbidden" or "Not Found"
-            or "An error occurred while processing your request." or "Method Not Allowed" or "Conflict" or "Unsupported Media Type"
-            or "Unprocessable Entity" or "Payload Too Large" or "Too Many Requests" or "Internal Server Error";
 }

@@ -44,6 +44,7 @@ public sealed class BrowserApp : IAsyncLifetime
             {
                 b.UseSetting(key, value);
             }
+            b.UseSetting("RateLimits:SignInPerMinute", "100000"); // tests sign in far more often than people do
             b.ConfigureServices(services => services.AddSingleton(TestClock.Running()));
         });
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));

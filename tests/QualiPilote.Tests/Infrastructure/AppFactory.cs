@@ -23,6 +23,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
+        // Tests sign in far more often than people do; SignInLimitTests sets its own limit.
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -2,21 +2,28 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using QualiPilote.Web.Features.Demo;
 
 namespace QualiPilote.Tests.Infrastructure;
 
 /// <summary>Plays a user in front of the pages: keeps cookies, does not follow redirects (so tests see them),
 /// reads pages with AngleSharp and submits their forms with the antiforgery token they carry.</summary>
-public sealed class Browser(HttpClient client) : IDisposable
+public sealed class Browser(HttpClient client, CookieContainer? cookies = null) : IDisposable
 {
     private static readonly HtmlParser Parser = new();
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IHtmlDocument, string> Urls = [];
 
     public HttpClient Client { get; } = client;
 
-    public static Browser Anonymous(AppFactory factory) =>
-        new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    public static Browser Anonymous(AppFactory factory)
+    {
+        var cookies = new CookieContainer();
+        return new(factory.CreateDefaultClient(new CookieContainerHandler(cookies)), cookies);
+    }
+
+    /// <summary>The Cookie header this browser sends to <paramref name="address"/>.</summary>
+    public string Cookies(Uri address) => cookies?.GetCookieHeader(address) ?? "";
 
     public static async Task<Browser> LoginAsync(AppFactory factory, string email, string password = DemoData.Password)
     {

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using QualiPilote.Web.Data;
@@ -35,9 +37,14 @@ public static class AccessSetup
                 o.DefaultAuthenticateScheme = BySideScheme;
                 o.DefaultChallengeScheme = BySideScheme;
             })
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = AuthApi.TokenLifetime;
+                o.RefreshTokenExpiration = SessionStore.TokenIdle;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiBearerHandler>(Api.Scheme, null)
             .AddPolicyScheme(BySideScheme, null, o => o.ForwardDefaultSelector = context =>
-                WebUi.IsApi(context) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
+                WebUi.IsApi(context) ? Api.Scheme : IdentityConstants.ApplicationScheme);
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -46,14 +53,47 @@ public static class AccessSetup
             o.LoginPath = "/connexion";
             o.LogoutPath = "/deconnexion";
             o.AccessDeniedPath = "/acces-refuse";
-            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.ExpireTimeSpan = SessionStore.CookieIdle;
             o.SlidingExpiration = true;
+            // After Identity's security-stamp check: each signed-in browser is a server-side session, ended by signing out.
+            var stampCheck = o.Events.OnValidatePrincipal;
+            o.Events.OnSigningIn = async context =>
+            {
+                var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+                if (userId is not null && context.Principal!.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == UserSession.Claim))
+                {
+                    var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionStore>();
+                    identity.AddClaim(new Claim(UserSession.Claim, await sessions.OpenAsync(userId, SessionKind.Cookie, context.HttpContext.RequestAborted)));
+                }
+            };
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                await stampCheck(context);
+                var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionStore>();
+                if (context.Principal is not null && !await sessions.IsAliveAsync(context.Principal, context.HttpContext.RequestAborted))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                }
+            };
         });
 
         var authorization = services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         Policies.Add(authorization);
         services.AddScoped<StructureAccess>();
+        services.AddScoped<SessionStore>();
+        services.AddSignInLimits(builder.Configuration);
+        // Identity renews a cookie's principal every 30 minutes from the database: the renewed one keeps its session.
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
+        {
+            if (context.CurrentPrincipal?.FindFirst(UserSession.Claim) is { } session && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+            {
+                identity.AddClaim(new Claim(UserSession.Claim, session.Value));
+            }
+            return Task.CompletedTask;
+        });
+        services.AddSingleton<SessionRevocation>();
         services.AddScoped<IAuthorizationHandler, StructureAccessHandler>();
     }
 }

@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace QualiPilote.Web.Features.Access;
 
 [AllowAnonymous]
+[EnableRateLimiting(SignInLimits.Policy)]
 public class LoginModel(SignInManager<AppUser> signInManager, IWebHostEnvironment environment) : PageModel
 {
     [BindProperty]
@@ -32,9 +34,7 @@ public class LoginModel(SignInManager<AppUser> signInManager, IWebHostEnvironmen
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "Ce compte est verrouillé après trop d'essais : réessayez dans 15 minutes."
-            : "Adresse électronique ou mot de passe incorrect.");
+        ModelState.AddModelError(string.Empty, AuthApi.SignInRefused);
         return Page();
     }
 

@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace QualiPilote.Web.Features.Access;
 
-public class LogoutModel(SignInManager<AppUser> signInManager) : PageModel
+/// <summary>Signing out ends the session on the server: the cookie, even kept by someone, no longer opens anything.</summary>
+public class LogoutModel(SignInManager<AppUser> signInManager, SessionStore sessions) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Home/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
+        await sessions.EndAsync(User, HttpContext.RequestAborted);
         await signInManager.SignOutAsync();
-        return RedirectToPage("/Home/Index");
+        TempData["Success"] = "Vous êtes déconnecté. À bientôt sur Quali-Pilote.";
+        return RedirectToPage("/Access/Login");
     }
 }

@@ -120,7 +120,7 @@ public sealed class AuditEditor(AppDbContext db, IFileStore files, ActionPlanEdi
         StoredFile stored;
         await using (var stream = file.OpenReadStream())
         {
-            stored = await files.SaveAsync(stream, file.FileName, file.ContentType, cancellationToken);
+            stored = await files.SaveAsync(stream, file.FileName, cancellationToken);
         }
         var previous = audit.ReportKey;
         audit.SetReport(stored, clock.GetUtcNow().UtcDateTime);

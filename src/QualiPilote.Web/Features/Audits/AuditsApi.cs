@@ -112,7 +112,7 @@ public static class AuditsApi
         {
             return Problems.NotFound(audit is null ? $"Aucun audit n'a l'identifiant {auditId} dans cette structure." : "Le rapport de cet audit n'a pas été déposé.");
         }
-        return TypedResults.File(files.OpenRead(audit.ReportKey), audit.ReportContentType ?? "application/octet-stream", audit.ReportFileName);
+        return TypedResults.File(files.OpenRead(audit.ReportKey), FileTypes.Of(audit.ReportFileName), audit.ReportFileName);
     }
 
     private static async Task<Results<Created<FindingDto>, ProblemHttpResult>> AddFindingAsync(string code, int auditId, FindingInput input, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)

@@ -16,6 +16,6 @@ public class ReportModel(StructureAccess access, AuditEditor editor, IFileStore 
         {
             return NotFound();
         }
-        return File(files.OpenRead(audit.ReportKey), audit.ReportContentType ?? "application/octet-stream", audit.ReportFileName);
+        return File(files.OpenRead(audit.ReportKey), FileTypes.Of(audit.ReportFileName), audit.ReportFileName);
     }
 }

@@ -151,7 +151,7 @@ public sealed class LabellingDemoData(AppDbContext db)
         }
         text.AppendLine().AppendLine($"Conclusion : {audit.Conclusion}");
         using var content = new MemoryStream(Encoding.UTF8.GetBytes(text.ToString()));
-        var stored = await files.SaveAsync(content, "rapport-audit-socotec-2022-demonstration.txt", "text/plain; charset=utf-8", cancellationToken);
+        var stored = await files.SaveAsync(content, "rapport-audit-socotec-2022-demonstration.txt", cancellationToken);
         audit.SetReport(stored, new DateTime(2022, 6, 20, 8, 0, 0, DateTimeKind.Utc));
         await db.SaveChangesAsync(cancellationToken);
     }

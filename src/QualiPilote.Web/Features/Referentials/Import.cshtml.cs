@@ -28,6 +28,10 @@ public class ImportModel(ReferentialImporter importer, AppDbContext db) : PageMo
         {
             ModelState.AddModelError("Input.File", "Fichier : joignez un fichier .yaml, .json ou .xlsx.");
         }
+        else if (Input.File.Length > ReferentialImporter.MaxFileBytes)
+        {
+            ModelState.AddModelError("Input.File", "Fichier : " + ReferentialImporter.TooLarge(Input.File.Length));
+        }
         if (!ModelState.IsValid)
         {
             return Page();

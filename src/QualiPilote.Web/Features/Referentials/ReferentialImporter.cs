@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Spreadsheets;
 
 namespace QualiPilote.Web.Features.Referentials;
 
@@ -26,6 +27,12 @@ public sealed record ReferentialImportResult(ReferentialImportSummary? Summary, 
 /// not mention are kept, so a file may carry only the official text of one module.</summary>
 public sealed partial class ReferentialImporter(AppDbContext db)
 {
+    /// <summary>A referential is a few hundred texts: its file, in any format, is bounded well below the request limit.</summary>
+    public const long MaxFileBytes = 10L << 20;
+
+    public static string TooLarge(long length) =>
+        $"le fichier fait {SpreadsheetLimits.Megabytes(length)} : un référentiel tient en {SpreadsheetLimits.Megabytes(MaxFileBytes)} au plus.";
+
     public const string MissingText = "Texte officiel à importer";
 
     public async Task<ReferentialImportResult> ImportAsync(Stream file, string fileName, ReferentialTarget? target, CancellationToken cancellationToken = default)

@@ -25,6 +25,7 @@ public static class ReferentialsApi
         referentials.MapGet("/{id:int}", GetAsync).WithSummary("Un référentiel : modules, engagements, sous-engagements");
         referentials.MapGet("/{id:int}/export", ExportAsync).WithSummary("Exporter un référentiel (format=yaml, json ou xlsx)");
         referentials.MapPost("/import", ImportAsync).RequireAuthorization(Policies.NationalAdmin).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(ReferentialImporter.MaxFileBytes + (1 << 20)))
             .WithSummary("Importer un référentiel (administrateur national)")
             .WithDescription("Fichier .yaml, .json ou .xlsx. Pour Excel, précisez code, version et, pour une nouvelle version, name et effectiveFrom. Tout ou rien : 422 avec la liste des erreurs, rien n'est enregistré.");
         referentials.MapPut("/{id:int}/engagements/{number:int}", SaveEngagementAsync).RequireAuthorization(Policies.NationalAdmin)
@@ -80,6 +81,10 @@ public static class ReferentialsApi
         if (file is null || file.Length == 0)
         {
             return Problems.Validation([new FieldError(null, "file", "joignez un fichier .yaml, .json ou .xlsx (champ « file »).")]);
+        }
+        if (file.Length > ReferentialImporter.MaxFileBytes)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, detail: ReferentialImporter.TooLarge(file.Length));
         }
         DateOnly? date = null;
         if (!string.IsNullOrWhiteSpace(effectiveFrom))

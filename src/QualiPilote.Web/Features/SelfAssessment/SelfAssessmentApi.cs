@@ -291,7 +291,7 @@ public static class SelfAssessmentApi
         }
         try
         {
-            return TypedResults.File(files.OpenRead(evidence.FileKey), evidence.ContentType, evidence.FileName);
+            return TypedResults.File(files.OpenRead(evidence.FileKey), FileTypes.Of(evidence.FileName), evidence.FileName);
         }
         catch (FileNotFoundException)
         {

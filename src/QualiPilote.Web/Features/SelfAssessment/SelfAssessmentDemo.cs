@@ -196,16 +196,16 @@ public sealed class SelfAssessmentDemo(AppDbContext db)
     {
         // Resolved from the application's services through the context, so that DemoData calls this class in one line.
         var files = db.GetService<IFileStore>();
-        var responseTimes = await StoreAsync(files, "suivi-delais-reponse-2020-2023.csv", "text/csv",
+        var responseTimes = await StoreAsync(files, "suivi-delais-reponse-2020-2023.csv",
             "Année;Cible nationale;Délais réponse aux courriers;Délais réponse aux courriels;Délais de réponse aux réclamations\n"
             + "2020;80,00 %;85,00 %;75,50 %;88,00 %\n2021;80,00 %;85,43 %;93,26 %;100,00 %\n"
             + "2022;80,00 %;95,26 %;86,21 %;100,00 %\n2023;80,00 %;88,20 %;94,29 %;100,00 %\n", cancellationToken);
-        var calls = await StoreAsync(files, "taux-appels-decroches-2021-2023.csv", "text/csv",
+        var calls = await StoreAsync(files, "taux-appels-decroches-2021-2023.csv",
             "Année;Cible nationale;Taux d'appels décrochés;Commentaire\n"
             + "2021;90,00 %;89,33 %;Changement d'appellation de l'indicateur et mise à jour de l'application par le support\n"
             + "2022;90,00 %;95,41 %;Rattachement DDETSPP-Mérande le 25/10/22\n"
             + "2023;90,00 %;90,81 %;Problèmes dus au rattachement de la DDETSPP, intervention de l'agent de téléphonie\n", cancellationToken);
-        var cluac = await StoreAsync(files, "releve-cluac-29-janvier-2024.txt", "text/plain",
+        var cluac = await StoreAsync(files, "releve-cluac-29-janvier-2024.txt",
             "Comité local des usagers et de l'amélioration continue (CLUAC) – 29 janvier 2024\n\n"
             + "Présentation du suivi de la démarche qualité 2023 aux représentants des usagers : 5 réclamations déposées dans les boîtes qualité "
             + "du bâtiment Caffé, 4 avis « Je donne mon avis » auxquels les services ont répondu, 3250 usagers à l'accueil général (+16,5 %), "
@@ -254,6 +254,6 @@ public sealed class SelfAssessmentDemo(AppDbContext db)
         return new EvidenceSet(items);
     }
 
-    private static Task<StoredFile> StoreAsync(IFileStore files, string name, string contentType, string text, CancellationToken cancellationToken) =>
-        files.SaveAsync(new MemoryStream(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray()), name, contentType, cancellationToken);
+    private static Task<StoredFile> StoreAsync(IFileStore files, string name, string text, CancellationToken cancellationToken) =>
+        files.SaveAsync(new MemoryStream(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray()), name, cancellationToken);
 }

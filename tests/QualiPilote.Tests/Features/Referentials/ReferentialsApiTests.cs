@@ -87,7 +87,7 @@ public class ReferentialsApiTests(AppFactory factory) : IClassFixture<AppFactory
         using var client = factory.CreateClient();
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = DemoData.Admin.Email, password = "mauvais" });
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("Adresse électronique ou mot de passe incorrect.", (await response.JsonAsync()).GetProperty("detail").GetString());
+        Assert.Equal(QualiPilote.Web.Features.Access.AuthApi.SignInRefused, (await response.JsonAsync()).GetProperty("detail").GetString());
 
         var missing = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, missing.StatusCode);

@@ -257,6 +257,40 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.ToTable("Memberships");
                 });
 
+            modelBuilder.Entity("QualiPilote.Web.Features.Access.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions", (string)null);
+                });
+
             modelBuilder.Entity("QualiPilote.Web.Features.ActionPlan.ActionEngagement", b =>
                 {
                     b.Property<int>("ActionId")
@@ -1878,6 +1912,15 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.Navigation("Structure");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Access.UserSession", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Access.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.ActionPlan.ActionEngagement", b =>

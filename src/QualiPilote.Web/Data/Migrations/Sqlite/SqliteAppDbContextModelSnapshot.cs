@@ -246,6 +246,40 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.ToTable("Memberships");
                 });
 
+            modelBuilder.Entity("QualiPilote.Web.Features.Access.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions", (string)null);
+                });
+
             modelBuilder.Entity("QualiPilote.Web.Features.ActionPlan.ActionEngagement", b =>
                 {
                     b.Property<int>("ActionId")
@@ -1807,6 +1841,15 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.Navigation("Structure");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Access.UserSession", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Access.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.ActionPlan.ActionEngagement", b =>

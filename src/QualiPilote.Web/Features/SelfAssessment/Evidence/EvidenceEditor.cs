@@ -121,7 +121,7 @@ public sealed partial class EvidenceEditor(AppDbContext db, IFileStore files, Ti
         if (evidence.Kind == EvidenceKind.File)
         {
             await using var content = file!.Open();
-            var stored = await files.SaveAsync(content, file.FileName, file.ContentType, cancellationToken);
+            var stored = await files.SaveAsync(content, file.FileName, cancellationToken);
             evidence.FileKey = stored.Key;
             evidence.FileName = stored.FileName;
             evidence.ContentType = stored.ContentType;

@@ -21,7 +21,7 @@ public class EvidenceFileModel(StructureAccess access, AppDbContext db, IFileSto
         }
         try
         {
-            return File(files.OpenRead(evidence.FileKey), evidence.ContentType ?? "application/octet-stream", evidence.FileName);
+            return File(files.OpenRead(evidence.FileKey), FileTypes.Of(evidence.FileName), evidence.FileName);
         }
         catch (FileNotFoundException)
         {
