@@ -32,7 +32,7 @@ public static class FeatureRegistration
         services.AddScoped<StructureEditor>();
         services.AddScoped<PerimeterEditor>();
         services.AddScoped<MemberEditor>();
-        services.AddScoped<AuditTrailQuery>();
+        services.AddAuditTrail();
         services.AddScoped<ActionPlanEditor>();
         services.AddScoped<ActionPlanQuery>();
         services.AddScoped<AuditEditor>();

@@ -4,13 +4,14 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using QualiPilote.Web.Features.Structures;
 
 namespace QualiPilote.Web.Features.AuditTrail;
 
 /// <summary>Turns the change tracker's pending changes into <see cref="AuditEntry"/> rows.
-/// Values are captured before saving (the "before" side is gone afterwards) and keys are read
-/// after saving (database-generated ids are only known then).</summary>
+/// The "before" side is captured before saving (it is gone afterwards); keys and the "after" side are read
+/// after saving (database-generated ids, and foreign keys to rows added in the same save, are only known then).</summary>
 internal sealed class AuditRecorder
 {
     private static readonly HashSet<string> SecretProperties =
@@ -19,7 +20,7 @@ internal sealed class AuditRecorder
     // Readable accents in the stored JSON; it is HTML-encoded wherever it is displayed.
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly List<(EntityEntry Entry, AuditAction Action, Dictionary<string, object?>? Before, Dictionary<string, object?>? After)> _pending = [];
+    private readonly List<(EntityEntry Entry, AuditAction Action, Dictionary<string, object?>? Before)> _pending = [];
 
     public bool IsEmpty => _pending.Count == 0;
 
@@ -35,16 +36,16 @@ internal sealed class AuditRecorder
             switch (entry.State)
             {
                 case EntityState.Added:
-                    recorder._pending.Add((entry, AuditAction.Created, null, null));
+                    recorder._pending.Add((entry, AuditAction.Created, null));
                     break;
                 case EntityState.Deleted:
-                    recorder._pending.Add((entry, AuditAction.Deleted, Values(entry, original: true, onlyModified: false), null));
+                    recorder._pending.Add((entry, AuditAction.Deleted, Values(entry, original: true, onlyModified: false)));
                     break;
                 case EntityState.Modified:
                     var before = Values(entry, original: true, onlyModified: true);
                     if (before.Count > 0)
                     {
-                        recorder._pending.Add((entry, AuditAction.Updated, before, Values(entry, original: false, onlyModified: true)));
+                        recorder._pending.Add((entry, AuditAction.Updated, before));
                     }
                     break;
             }
@@ -56,9 +57,15 @@ internal sealed class AuditRecorder
     {
         var userId = user?.FindFirstValue(ClaimTypes.NameIdentifier);
         var userName = user?.Identity?.IsAuthenticated == true ? user.Identity.Name ?? "?" : "système";
-        foreach (var (entry, action, before, after) in _pending)
+        foreach (var (entry, action, before) in _pending)
         {
-            var afterValues = action == AuditAction.Created ? Values(entry, original: false, onlyModified: false) : after;
+            // Read after saving: a foreign key to a row added in the same save holds a temporary negative key until then.
+            var afterValues = action switch
+            {
+                AuditAction.Created => Values(entry, original: false, onlyModified: false),
+                AuditAction.Updated => before!.Keys.ToDictionary(name => name, name => entry.Property(name).CurrentValue),
+                _ => null,
+            };
             yield return new AuditEntry
             {
                 At = at,
@@ -74,11 +81,18 @@ internal sealed class AuditRecorder
         }
     }
 
-    private static bool IsAudited(EntityEntry entry) =>
-        entry.Entity is not AuditEntry
-        && entry.Metadata.ClrType.GetCustomAttributes(typeof(NotAuditedAttribute), inherit: true).Length == 0
-        && !entry.Metadata.ClrType.Name.StartsWith("IdentityUser", StringComparison.Ordinal) // logins, tokens, claims: secrets and noise
-        && entry.Metadata.ClrType != typeof(IdentityRoleClaim<string>);
+    private static bool IsAudited(EntityEntry entry) => IsAudited(entry.Metadata.ClrType);
+
+    /// <summary>Whether changes to rows of this type are journaled. The journal's vocabulary and its test follow the same rule.</summary>
+    public static bool IsAudited(Type clrType) =>
+        clrType != typeof(AuditEntry)
+        && clrType.GetCustomAttributes(typeof(NotAuditedAttribute), inherit: true).Length == 0
+        && !clrType.Name.StartsWith("IdentityUser", StringComparison.Ordinal) // logins, tokens, claims: secrets and noise
+        && clrType != typeof(IdentityRoleClaim<string>);
+
+    /// <summary>Whether a column's values are written in the journal: not a secret, not a shadow column unless it is a foreign key.</summary>
+    public static bool IsRecorded(IReadOnlyProperty property) =>
+        !SecretProperties.Contains(property.Name) && (!property.IsShadowProperty() || property.IsForeignKey());
 
     private static Dictionary<string, object?> Values(EntityEntry entry, bool original, bool onlyModified)
     {
@@ -86,7 +100,7 @@ internal sealed class AuditRecorder
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (SecretProperties.Contains(name) || property.Metadata.IsShadowProperty() && !property.Metadata.IsForeignKey())
+            if (!IsRecorded(property.Metadata))
             {
                 continue;
             }

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QualiPilote.Tests.Infrastructure;
 using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.ActionPlan;
+using QualiPilote.Web.Features.Audits;
 using QualiPilote.Web.Features.AuditTrail;
 using QualiPilote.Web.Features.Demo;
 using QualiPilote.Web.Features.Structures;
@@ -56,6 +58,21 @@ public class AuditTrailTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(AuditAction.Deleted, delete.Action);
         Assert.Equal(added.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), delete.EntityId);
         Assert.Contains("\"Name\":\"Temporaire\"", delete.Before, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_key_to_a_row_added_in_the_same_save_is_journaled_as_its_real_number()
+    {
+        await using var scope = factory.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var finding = await db.Set<AuditFinding>().OrderBy(f => f.Id).FirstAsync(f => f.ActionId == null);
+        finding.Action = new ImprovementAction { StructureId = finding.StructureId, Title = "Capitaliser les retours d'expérience", CreatedAt = new DateTime(2026, 11, 23, 10, 0, 0, DateTimeKind.Utc) };
+        await db.SaveChangesAsync();
+
+        var update = await db.AuditEntries.OrderByDescending(e => e.Id)
+            .FirstAsync(e => e.EntityType == nameof(AuditFinding) && e.Action == AuditAction.Updated);
+        Assert.Equal("{\"ActionId\":null}", update.Before);
+        Assert.Equal($"{{\"ActionId\":{finding.Action.Id}}}", update.After);
     }
 
     [Fact]
