@@ -51,7 +51,8 @@ public static class Api
     public static void MapApiDocuments(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("API Quali-Pilote").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+        // Scalar's scripts only: the reference page itself is Features/ApiDocs/Reference (French, no inline script).
+        app.MapScalarApiReference("/api/docs/ressources", o => o.WithTitle("API Quali-Pilote").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
             .AllowAnonymous();
     }
 }

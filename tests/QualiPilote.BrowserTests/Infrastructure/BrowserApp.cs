@@ -73,12 +73,15 @@ public sealed class BrowserApp : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
-            BypassCSP = true,
+            // The app's content security policy applies, as in a user's browser: a blocked script fails the test (PageChecks).
+            BypassCSP = false,
             Locale = "fr-FR",
             TimezoneId = "Europe/Paris",
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        PageChecks.WatchPolicyViolations(page);
+        return page;
     }
 
     public async ValueTask DisposeAsync()

@@ -6,7 +6,35 @@ namespace QualiPilote.BrowserTests.Infrastructure;
 
 public static class PageChecks
 {
-    private static readonly string AxeScript = Path.Combine(BrowserApp.RepoRoot, "node_modules", "axe-core", "axe.min.js");
+    private static readonly string AxeScript = File.ReadAllText(Path.Combine(BrowserApp.RepoRoot, "node_modules", "axe-core", "axe.min.js"));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> Violations = [];
+
+    /// <summary>Keeps what the browser refused under the content security policy (a blocked script leaves a blank page).</summary>
+    public static void WatchPolicyViolations(IPage page)
+    {
+        var violations = Violations.GetOrCreateValue(page);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (violations)
+                {
+                    violations.Add($"{page.Url} : {message.Text}");
+                }
+            }
+        };
+    }
+
+    /// <summary>Fails when the page had anything refused by the content security policy.</summary>
+    public static void AssertNoPolicyViolation(this IPage page)
+    {
+        var violations = Violations.GetOrCreateValue(page);
+        lock (violations)
+        {
+            Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        }
+    }
 
     public static async Task LoginAsync(this IPage page, string email, string password = DemoData.Password)
     {
@@ -32,7 +60,9 @@ public static class PageChecks
     /// <summary>Runs axe-core (WCAG 2.x A/AA rules, the base of the RGAA) and fails on any serious or critical violation.</summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript });
+        page.AssertNoPolicyViolation();
+        // Evaluated by the browser's debugging protocol, which the page's content security policy does not govern.
+        await page.EvaluateAsync(AxeScript);
         var result = await page.EvaluateAsync<JsonElement>(
             "async () => await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })");
         var problems = result.GetProperty("violations").EnumerateArray()
