@@ -23,7 +23,11 @@ public static class FeatureRegistration
     {
         var services = builder.Services;
         services.AddApi();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.Converters.Add(new NulCharacterGuard.JsonConverter());
+        });
         services.AddHostedService<StartupInitializer>();
         services.AddScoped<ReferentialImporter>();
         services.AddScoped<ReferentialExporter>();
@@ -67,6 +71,7 @@ public static class FeatureRegistration
         api.MapSelfAssessmentApi();
         api.MapIndicatorsApi();
         api.MapRegistersApi();
+        api.MapPublicationsApi();
         app.MapPublicResults();
     }
 }

@@ -19,6 +19,7 @@ public static class StructureMenu
         new("Registres", "registres", AccessLevel.Read),
         new("Audits", "audits", AccessLevel.Read),
         new("Rétro-planning de labellisation", "retroplanning", AccessLevel.Read),
+        new("Publication des résultats", "publication", AccessLevel.Manage),
         new("Membres et rôles", "membres", AccessLevel.Manage),
         new("Journal des modifications", "journal", AccessLevel.Manage),
     ];

@@ -65,6 +65,7 @@ public static class WebUi
             await next(context);
         });
         app.UseStaticFiles();
+        app.UseNulCharacterGuard();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();

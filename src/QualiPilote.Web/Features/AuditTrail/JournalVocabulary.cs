@@ -6,6 +6,7 @@ using QualiPilote.Web.Features.Audits;
 using QualiPilote.Web.Features.Indicators;
 using QualiPilote.Web.Features.Labelling;
 using QualiPilote.Web.Features.Notifications;
+using QualiPilote.Web.Features.PublicResults;
 using QualiPilote.Web.Features.Referentials;
 using QualiPilote.Web.Features.Registers;
 using QualiPilote.Web.Features.SelfAssessment;
@@ -247,6 +248,10 @@ public static class JournalVocabulary
             .Field(t => t.AlertThreshold, "Seuil d'alerte"),
         Entity<PublishedIndicator>("Indicateur publié")
             .Field(p => p.IndicatorId, "Indicateur"),
+        Entity<PublishedPeriod>("Période publiée des résultats", p => p.Period)
+            .Field(p => p.Period, "Période", JournalFormats.Period)
+            .Field(p => p.PublishedAt, "Publiée le")
+            .Field(p => p.PublishedBy, "Publiée par"),
         Entity<IndicatorValue>("Valeur saisie d'un indicateur")
             .Field(v => v.IndicatorId, "Indicateur")
             .Field(v => v.Period, "Période", JournalFormats.Period)

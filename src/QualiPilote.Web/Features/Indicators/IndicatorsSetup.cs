@@ -23,6 +23,7 @@ public static class IndicatorsSetup
         services.AddScoped<RegisterRecords>();
         services.AddScoped<RegistersDemoData>();
         services.AddScoped<PublicResultsQuery>();
+        services.AddScoped<PeriodPublisher>();
         services.AddSingleton(builder.Configuration.GetSection("Pdf").Get<PdfOptions>() ?? new PdfOptions());
         services.AddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
     }

@@ -97,7 +97,7 @@ public static class PublicResultsEndpoints
     }
 
     private static IEnumerable<OpenDataRow> Rows(PublicResultsQuery.Results results) =>
-        results.Rows.SelectMany(row => new[] { row.Quarter, row.Year }.Select(r => new OpenDataRow(results.Structure.Code, r.Indicator.Code, r.Indicator.Label,
+        results.Rows.SelectMany(row => row.Figures.Select(r => new OpenDataRow(results.Structure.Code, r.Indicator.Code, r.Indicator.Label,
             r.Period.Key, r.Value, r.Indicator.Unit switch { IndicatorUnit.Percent => "%", IndicatorUnit.Days => "jours", _ => "nombre" },
             r.Target, r.Met, row.UpdatedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))));
 

@@ -1088,6 +1088,38 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.ToTable("ReminderRuns", (string)null);
                 });
 
+            modelBuilder.Entity("QualiPilote.Web.Features.PublicResults.PublishedPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("PublishedPeriods", (string)null);
+                });
+
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.Engagement", b =>
                 {
                     b.Property<int>("Id")
@@ -2232,6 +2264,17 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.Navigation("Structure");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.PublicResults.PublishedPeriod", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Structure");
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.Engagement", b =>

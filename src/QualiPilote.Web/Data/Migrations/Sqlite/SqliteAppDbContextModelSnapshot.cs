@@ -1047,6 +1047,36 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.ToTable("ReminderRuns", (string)null);
                 });
 
+            modelBuilder.Entity("QualiPilote.Web.Features.PublicResults.PublishedPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("PublishedPeriods", (string)null);
+                });
+
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.Engagement", b =>
                 {
                     b.Property<int>("Id")
@@ -2161,6 +2191,17 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.Navigation("Structure");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.PublicResults.PublishedPeriod", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Structure");
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.Engagement", b =>
