@@ -106,6 +106,27 @@ public class ImportReviewTests(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_testers_random_40000_row_file_does_not_reach_the_demo_figures_without_confirmation()
+    {
+        using var api = await ApiClient.ForAsync(factory, DemoData.SavoieReferent.Email);
+        var random = new Random(12);
+        var channels = new[] { "courrier", "courriel", "reclamation" };
+        var csv = new StringBuilder(Header).Append('\n');
+        for (var i = 0; i < 40_000; i++)
+        {
+            var received = new DateOnly(2026, 1, 1).AddDays(random.Next(280)); // answers stay before "today" (23/11/2026)
+            var answer = random.Next(4) == 0 ? "" : Date(received.AddDays(random.Next(40)));
+            csv.Append($"T-{i:000000};DCL;{channels[random.Next(3)]};{Date(received)};{answer};oui\n");
+        }
+        var tallies = await factory.WithDbAsync(db => db.Set<Web.Features.Indicators.IndicatorTally>().CountAsync(t => t.StructureId == db.Structures.Single(x => x.Code == "pref-73").Id));
+        var refused = await ImportAsync(api, "pref-73", "correspondence", Utf8(csv.ToString()));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.NotEmpty((await refused.JsonAsync()).GetProperty("warnings").EnumerateArray());
+        Assert.DoesNotContain("T-000001", await factory.WithDbAsync(db => db.Set<CorrespondenceItem>().Where(i => i.Reference == "T-000001").Select(i => i.Reference).ToListAsync()));
+        Assert.Equal(tallies, await factory.WithDbAsync(db => db.Set<Web.Features.Indicators.IndicatorTally>().CountAsync(t => t.StructureId == db.Structures.Single(x => x.Code == "pref-73").Id)));
+    }
+
+    [Fact]
     public async Task Most_items_late_is_refused_until_confirmed_and_an_ordinary_file_goes_straight_in()
     {
         using var api = await ApiClient.ForAsync(factory, DemoData.SavoieReferent.Email);
