@@ -278,7 +278,10 @@ public static class JournalVocabulary
             .Field(i => i.Rows, "Lignes lues")
             .Field(i => i.Imported, "Lignes ajoutées")
             .Field(i => i.Updated, "Lignes mises à jour")
-            .Field(i => i.Unchanged, "Lignes inchangées"),
+            .Field(i => i.Unchanged, "Lignes inchangées")
+            .Field(i => i.UndoneAt, "Import annulé le")
+            .User(i => i.UndoneByUserId, "Annulé par (compte)")
+            .Field(i => i.UndoneByName, "Annulé par"),
         Entity<ResponseDeadline>("Délai de réponse annoncé")
             .Field(d => d.Channel, "Canal")
             .Field(d => d.EffectiveFrom, "À partir du")

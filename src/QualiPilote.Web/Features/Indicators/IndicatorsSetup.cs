@@ -18,6 +18,9 @@ public static class IndicatorsSetup
         services.AddScoped<CorrespondenceImporter>();
         services.AddScoped<CallsImporter>();
         services.AddScoped<AttendanceImporter>();
+        services.AddScoped<ImportReview>();
+        services.AddScoped<ImportUndo>();
+        services.AddSingleton<StagedImports>();
         services.AddScoped<CorrespondenceEditor>();
         services.AddScoped<DeadlineEditor>();
         services.AddScoped<RegisterRecords>();

@@ -10,7 +10,7 @@ namespace QualiPilote.Web.Features.Registers;
 
 /// <summary>Imports monthly visitor counts (mois;site;categorie;nombre), all or nothing. A month, site and request type already
 /// stored is replaced, so re-importing a file changes nothing.</summary>
-public sealed class AttendanceImporter(AppDbContext db, TallyStore tallies, TimeProvider clock)
+public sealed class AttendanceImporter(AppDbContext db, TallyStore tallies, ImportReview review, TimeProvider clock)
 {
     private static readonly string[] MonthFormats = ["yyyy-MM", "MM/yyyy", "M/yyyy"];
 
@@ -29,7 +29,11 @@ public sealed class AttendanceImporter(AppDbContext db, TallyStore tallies, Time
         return false;
     }
 
-    public async Task<RegisterImportResult> ImportAsync(Structure structure, ClaimsPrincipal? user, Stream upload, string fileName, CancellationToken cancellationToken = default)
+    /// <summary>Imports without review: demo data and other system writers.</summary>
+    public Task<RegisterImportResult> ImportAsync(Structure structure, ClaimsPrincipal? user, Stream upload, string fileName, CancellationToken cancellationToken = default) =>
+        ImportAsync(structure, user, upload, fileName, reviewed: false, cancellationToken);
+
+    public async Task<RegisterImportResult> ImportAsync(Structure structure, ClaimsPrincipal? user, Stream upload, string fileName, bool reviewed, CancellationToken cancellationToken)
     {
         await using var file = await RegisterUpload.OpenAsync(upload, fileName, cancellationToken);
         var today = clock.Today();
@@ -98,6 +102,7 @@ public sealed class AttendanceImporter(AppDbContext db, TallyStore tallies, Time
 
         var first = counts.Keys.Min(k => k.Month);
         var last = counts.Keys.Max(k => k.Month);
+        var volumesBefore = reviewed ? await review.VolumesAsync(structure.Id, RegisterKind.Attendance, cancellationToken) : null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var batch = RegisterImport.New(structure.Id, RegisterKind.Attendance, fileName, user, clock);
         batch.Sha256 = await file.Sha256Async(cancellationToken);
@@ -114,6 +119,8 @@ public sealed class AttendanceImporter(AppDbContext db, TallyStore tallies, Time
             }
             else if (record.Visitors != visitors)
             {
+                db.Add(new AttendancePreviousValue { BatchId = batch.Id, StructureId = structure.Id, Month = record.Month, Site = record.Site,
+                    Category = record.Category, Visitors = record.Visitors, PreviousBatchId = record.BatchId });
                 (record.Visitors, record.BatchId) = (visitors, batch.Id);
                 batch.Updated++;
             }
@@ -125,6 +132,16 @@ public sealed class AttendanceImporter(AppDbContext db, TallyStore tallies, Time
         batch.Rows = rows;
         await db.SaveChangesAsync(cancellationToken);
         await tallies.RebuildAttendanceAsync(structure.Id, first, last, cancellationToken);
+        if (volumesBefore is not null && batch.Imported + batch.Updated > 0)
+        {
+            var warnings = ImportReview.VolumeWarnings(RegisterKind.Attendance, volumesBefore, await review.VolumesAsync(structure.Id, RegisterKind.Attendance, cancellationToken));
+            if (warnings.Count > 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return RegisterImportResult.ToConfirm(warnings, batch.Rows, batch.Imported, batch.Updated);
+            }
+        }
         await transaction.CommitAsync(cancellationToken);
         return new RegisterImportResult(batch, [], 0);
     }

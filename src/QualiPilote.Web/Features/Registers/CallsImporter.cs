@@ -12,12 +12,16 @@ namespace QualiPilote.Web.Features.Registers;
 /// (date_heure;statut, counted per day) or one row per period (debut;fin;presentes;decroches, within one quarter so that
 /// quarterly figures stay exact). A day or period already stored is replaced, so re-importing a file changes nothing;
 /// a period overlapping another one would count calls twice and is refused.</summary>
-public sealed class CallsImporter(AppDbContext db, TallyStore tallies, TimeProvider clock)
+public sealed class CallsImporter(AppDbContext db, TallyStore tallies, ImportReview review, TimeProvider clock)
 {
     private static readonly string[] DateTimeFormats =
         ["dd/MM/yyyy HH:mm:ss", "dd/MM/yyyy HH:mm", "d/M/yyyy H:mm:ss", "d/M/yyyy H:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm"];
 
-    public async Task<RegisterImportResult> ImportAsync(Structure structure, ClaimsPrincipal? user, Stream upload, string fileName, CancellationToken cancellationToken = default)
+    /// <summary>Imports without review: demo data and other system writers.</summary>
+    public Task<RegisterImportResult> ImportAsync(Structure structure, ClaimsPrincipal? user, Stream upload, string fileName, CancellationToken cancellationToken = default) =>
+        ImportAsync(structure, user, upload, fileName, reviewed: false, cancellationToken);
+
+    public async Task<RegisterImportResult> ImportAsync(Structure structure, ClaimsPrincipal? user, Stream upload, string fileName, bool reviewed, CancellationToken cancellationToken)
     {
         await using var file = await RegisterUpload.OpenAsync(upload, fileName, cancellationToken);
         var today = clock.Today();
@@ -82,6 +86,7 @@ public sealed class CallsImporter(AppDbContext db, TallyStore tallies, TimeProvi
             return errors.ToResult();
         }
 
+        var volumesBefore = reviewed ? await review.VolumesAsync(structure.Id, RegisterKind.Calls, cancellationToken) : null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var batch = RegisterImport.New(structure.Id, RegisterKind.Calls, fileName, user, clock);
         batch.Sha256 = await file.Sha256Async(cancellationToken);
@@ -97,6 +102,8 @@ public sealed class CallsImporter(AppDbContext db, TallyStore tallies, TimeProvi
             }
             else if (record.Presented != presentedCalls || record.Answered != answeredCalls)
             {
+                db.Add(new CallPreviousValue { BatchId = batch.Id, StructureId = structure.Id, Start = record.Start, End = record.End,
+                    Presented = record.Presented, Answered = record.Answered, PreviousBatchId = record.BatchId });
                 (record.Presented, record.Answered, record.BatchId) = (presentedCalls, answeredCalls, batch.Id);
                 batch.Updated++;
             }
@@ -108,6 +115,16 @@ public sealed class CallsImporter(AppDbContext db, TallyStore tallies, TimeProvi
         batch.Rows = rows;
         await db.SaveChangesAsync(cancellationToken);
         await tallies.RebuildCallsAsync(structure.Id, new DateOnly(first.Year, first.Month, 1), new DateOnly(last.Year, last.Month, 1), cancellationToken);
+        if (volumesBefore is not null && batch.Imported + batch.Updated > 0)
+        {
+            var warnings = ImportReview.VolumeWarnings(RegisterKind.Calls, volumesBefore, await review.VolumesAsync(structure.Id, RegisterKind.Calls, cancellationToken));
+            if (warnings.Count > 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return RegisterImportResult.ToConfirm(warnings, batch.Rows, batch.Imported, batch.Updated);
+            }
+        }
         await transaction.CommitAsync(cancellationToken);
         return new RegisterImportResult(batch, [], 0);
     }

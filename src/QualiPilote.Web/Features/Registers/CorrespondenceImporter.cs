@@ -20,7 +20,7 @@ public sealed record CorrespondenceRow(int Line, string Reference, int ServiceId
 /// all or nothing: the file is streamed once, each row is checked and written in one transaction, and the first error stops
 /// the writing (the rest is still read to count the errors). A reference already stored is updated, so importing the same
 /// file twice changes nothing. Monthly tallies are updated in the same transaction (docs/adr/0011-register-imports.md).</summary>
-public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, TimeProvider clock)
+public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, ImportReview review, TimeProvider clock)
 {
     public static readonly string[] ReferenceColumn = ["reference", "ref", "numero", "n"];
     public static readonly string[] ServiceColumn = ["service", "code_service"];
@@ -30,11 +30,19 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
     public static readonly string[] ContactColumn = ["contact", "coordonnees"];
     public static readonly string[] PerimeterColumn = ["perimetre", "dans_le_perimetre"];
 
+    /// <summary>Imports without review: demo data and other system writers.</summary>
+    public Task<RegisterImportResult> ImportAsync(Structure structure, UserScope scope, ClaimsPrincipal? user, Stream upload, string fileName,
+        CancellationToken cancellationToken = default) =>
+        ImportAsync(structure, scope, user, upload, fileName, reviewed: false, cancellationToken);
+
+    /// <param name="reviewed">When true, a file that looks out of line (<see cref="ImportReview"/>) is not stored: the answer
+    /// carries the warnings, and the user confirms by importing again without review. The pages and the API review.</param>
     public async Task<RegisterImportResult> ImportAsync(Structure structure, UserScope scope, ClaimsPrincipal? user, Stream upload, string fileName,
-        CancellationToken cancellationToken = default)
+        bool reviewed, CancellationToken cancellationToken)
     {
         await using var file = await RegisterUpload.OpenAsync(upload, fileName, cancellationToken);
         var rules = await RowRules.LoadAsync(db, structure, scope, clock.Today(), cancellationToken);
+        var volumesBefore = reviewed ? await review.VolumesAsync(structure.Id, RegisterKind.Correspondence, cancellationToken) : null;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var batch = RegisterImport.New(structure.Id, RegisterKind.Correspondence, fileName, user, clock);
@@ -85,6 +93,21 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
         {
             await tallies.ApplyAsync(structure.Id, written.Delta, cancellationToken);
         }
+        if (volumesBefore is not null && written.Inserted + written.Updated > 0)
+        {
+            var warnings = ImportReview.VolumeWarnings(RegisterKind.Correspondence, volumesBefore,
+                await review.VolumesAsync(structure.Id, RegisterKind.Correspondence, cancellationToken));
+            if (ImportReview.LateWarning(pass.Counted, pass.Late) is { } late)
+            {
+                warnings.Add(late);
+            }
+            if (warnings.Count > 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return RegisterImportResult.ToConfirm(warnings, pass.Rows, written.Inserted, written.Updated);
+            }
+        }
         batch.Sha256 = await file.Sha256Async(cancellationToken);
         batch.Rows = pass.Rows;
         batch.Imported = written.Inserted;
@@ -118,7 +141,8 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
-    private sealed record Pass(int Rows, DateOnly FirstMonth, DateOnly LastMonth);
+    /// <summary>What the reading learnt: rows, the months they span, and how many counted items are late (for the review).</summary>
+    private sealed record Pass(int Rows, DateOnly FirstMonth, DateOnly LastMonth, long Counted = 0, long Late = 0);
 
     private const int BatchSize = 2048;
 
@@ -161,6 +185,7 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
             }
             var first = DateOnly.MaxValue;
             var last = DateOnly.MinValue;
+            long counted = 0, late = 0;
             var batch = new List<CorrespondenceRow>(BatchSize);
             while (register.Next(errors) is { } cells)
             {
@@ -172,6 +197,11 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
                 var month = new DateOnly(row.ReceivedOn.Year, row.ReceivedOn.Month, 1);
                 first = month < first ? month : first;
                 last = month > last ? month : last;
+                if (row.IsCounted)
+                {
+                    counted++;
+                    late += rules.IsLate(row) ? 1 : 0;
+                }
                 batch.Add(row);
                 if (batch.Count == BatchSize)
                 {
@@ -184,7 +214,7 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
                 await batches.WriteAsync(batch, cancellationToken);
             }
             errors.CheckNotEmpty(register.Rows);
-            return new Pass(register.Rows, first, last);
+            return new Pass(register.Rows, first, last, counted, late);
         }
         finally
         {
@@ -221,6 +251,9 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
                 await DeadlineCalculator.LoadAsync(db, structure.Id, cancellationToken),
                 today);
         }
+
+        /// <summary>Answered after its deadline, or not answered while the deadline has passed.</summary>
+        public bool IsLate(CorrespondenceRow row) => row.AnsweredOn is { } answered ? answered > row.DueOn : row.DueOn < _today;
 
         public sealed record ColumnMap(int Reference, int Service, int Channel, int Received, int Answered, int Contact, int Perimeter);
 

@@ -58,6 +58,7 @@ internal sealed class SqliteCorrespondenceWriter : ICorrespondenceWriter
     private sqlite3_stmt? _insertOne;
     private sqlite3_stmt? _select;
     private sqlite3_stmt? _update;
+    private sqlite3_stmt? _remember;
     private long _lastRowId;
     private long _firstRowIdOfImport;
     private System.Collections.BitArray? _olderRowsMet;
@@ -80,12 +81,16 @@ internal sealed class SqliteCorrespondenceWriter : ICorrespondenceWriter
         _insertOne = Insert(1);
         _select = Statement($"SELECT {Columns}, BatchId, rowid FROM {CorrespondenceWriters.Table} WHERE StructureId = ?1 AND Reference = ?2");
         _update = Statement($"UPDATE {CorrespondenceWriters.Table} SET ServiceId = ?3, Channel = ?4, ReceivedOn = ?5, AnsweredOn = ?6, DueOn = ?7, HasContact = ?8, InPerimeter = ?9, BatchId = ?10 WHERE StructureId = ?1 AND Reference = ?2");
+        // What undoing this import writes back, copied as stored just before the update.
+        _remember = Statement($"INSERT INTO {CorrespondencePreviousValue.Table} (BatchId, StructureId, Reference, {Columns}, PreviousBatchId) "
+            + $"SELECT ?3, StructureId, Reference, {Columns}, BatchId FROM {CorrespondenceWriters.Table} WHERE StructureId = ?1 AND Reference = ?2");
         // Bindings survive sqlite3_reset: the structure and the batch are bound once.
-        foreach (var statement in new[] { _select, _update })
+        foreach (var statement in new[] { _select, _update, _remember })
         {
             raw.sqlite3_bind_int(statement, 1, _structureId);
         }
         raw.sqlite3_bind_int(_update, 10, _batchId);
+        raw.sqlite3_bind_int(_remember, 3, _batchId);
         var largest = Statement($"SELECT coalesce(max(rowid), 0) FROM {CorrespondenceWriters.Table}");
         Check(raw.sqlite3_step(largest), raw.SQLITE_ROW);
         _lastRowId = raw.sqlite3_column_int64(largest, 0);
@@ -168,6 +173,9 @@ internal sealed class SqliteCorrespondenceWriter : ICorrespondenceWriter
             }
             else if (old with { Line = row.Line } != row)
             {
+                raw.sqlite3_bind_text16(_remember!, 2, row.Reference.AsSpan());
+                Check(raw.sqlite3_step(_remember!), raw.SQLITE_DONE);
+                raw.sqlite3_reset(_remember!);
                 Bind(_update!, 2, row);
                 Check(raw.sqlite3_step(_update!), raw.SQLITE_DONE);
                 raw.sqlite3_reset(_update!);
@@ -286,6 +294,7 @@ internal sealed class SqliteCorrespondenceWriter : ICorrespondenceWriter
         _insertOne?.Dispose();
         _select?.Dispose();
         _update?.Dispose();
+        _remember?.Dispose();
         return ValueTask.CompletedTask;
     }
 }
@@ -420,6 +429,16 @@ internal sealed class PostgresCorrespondenceWriter : ICorrespondenceWriter
                 oldFrom = reader.GetFieldValue<DateOnly>(0);
                 oldTo = reader.GetFieldValue<DateOnly>(1);
             }
+        }
+        await using (var command = new NpgsqlCommand(
+            $"INSERT INTO \"{CorrespondencePreviousValue.Table}\" (\"BatchId\", \"StructureId\", \"Reference\", {ItemColumns}, \"PreviousBatchId\") "
+            + $"SELECT $2, i.\"StructureId\", i.\"Reference\", i.\"ServiceId\", i.\"Channel\", i.\"ReceivedOn\", i.\"AnsweredOn\", i.\"DueOn\", i.\"HasContact\", i.\"InPerimeter\", i.\"BatchId\" {join} WHERE {differs}",
+            _connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = _structureId });
+            command.Parameters.Add(new NpgsqlParameter { Value = _batchId });
+            command.CommandTimeout = 0;
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
         int updated;
         await using (var command = new NpgsqlCommand(

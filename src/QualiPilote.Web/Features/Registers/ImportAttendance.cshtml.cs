@@ -5,8 +5,8 @@ using QualiPilote.Web.Shared;
 namespace QualiPilote.Web.Features.Registers;
 
 [Authorize(Policy = Policies.StructureManage)]
-public class ImportAttendanceModel(StructureAccess access, AttendanceImporter importer) : ImportPage(access)
+public class ImportAttendanceModel(StructureAccess access, StagedImports staged, AttendanceImporter importer) : ImportPage(access, staged, RegisterKind.Attendance)
 {
-    protected override Task<RegisterImportResult> ImportAsync(Stream file, string fileName) =>
-        importer.ImportAsync(Structure, User, file, fileName, HttpContext.RequestAborted);
+    protected override Task<RegisterImportResult> ImportAsync(Stream file, string fileName, bool reviewed) =>
+        importer.ImportAsync(Structure, User, file, fileName, reviewed, HttpContext.RequestAborted);
 }

@@ -5,8 +5,8 @@ using QualiPilote.Web.Shared;
 namespace QualiPilote.Web.Features.Registers;
 
 [Authorize(Policy = Policies.StructureManage)]
-public class ImportCallsModel(StructureAccess access, CallsImporter importer) : ImportPage(access)
+public class ImportCallsModel(StructureAccess access, StagedImports staged, CallsImporter importer) : ImportPage(access, staged, RegisterKind.Calls)
 {
-    protected override Task<RegisterImportResult> ImportAsync(Stream file, string fileName) =>
-        importer.ImportAsync(Structure, User, file, fileName, HttpContext.RequestAborted);
+    protected override Task<RegisterImportResult> ImportAsync(Stream file, string fileName, bool reviewed) =>
+        importer.ImportAsync(Structure, User, file, fileName, reviewed, HttpContext.RequestAborted);
 }

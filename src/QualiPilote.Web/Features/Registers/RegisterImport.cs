@@ -31,6 +31,12 @@ public class RegisterImport : IStructureOwned
     public int Imported { get; set; }
     public int Updated { get; set; }
     public int Unchanged { get; set; }
+    /// <summary>Set when a referent undid the import: its rows were removed or given back their previous values; the batch stays in the history.</summary>
+    public DateTime? UndoneAt { get; set; }
+    public string? UndoneByUserId { get; set; }
+    public string? UndoneByName { get; set; }
+
+    public bool IsFileImport => FileName is not null;
 
     public static RegisterImport New(int structureId, RegisterKind kind, string? fileName, ClaimsPrincipal? user, TimeProvider clock) => new()
     {
@@ -52,6 +58,9 @@ public class RegisterImport : IStructureOwned
             builder.Property(i => i.Sha256).HasMaxLength(64);
             builder.Property(i => i.UserId).HasMaxLength(450);
             builder.Property(i => i.UserName).HasMaxLength(256);
+            builder.Property(i => i.UndoneByUserId).HasMaxLength(450);
+            builder.Property(i => i.UndoneByName).HasMaxLength(256);
+            builder.Ignore(i => i.IsFileImport);
             builder.HasIndex(i => new { i.StructureId, i.Register, i.At });
             builder.HasOne(i => i.Structure).WithMany().OnDelete(DeleteBehavior.Cascade);
         }

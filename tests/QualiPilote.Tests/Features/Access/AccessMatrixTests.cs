@@ -113,6 +113,7 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
         ["/structures/{code}/registres/frequentation/importer"] = Rule.StructureManage,
         ["/structures/{code}/registres/delais"] = Rule.StructureManage,
         ["/structures/{code}/registres/{register}/export"] = Rule.StructureRead,
+        ["/structures/{code}/registres/imports/{batch:int}/annuler"] = Rule.StructureManage,
         ["/resultats"] = Rule.Public,
         ["/resultats/{code}"] = Rule.Public,
         ["GET /resultats/{code}/affiche"] = Rule.Public,
@@ -132,6 +133,7 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
         ["POST /api/v1/structures/{code}/registers/correspondence"] = Rule.StructureServiceEdit,
         ["POST /api/v1/structures/{code}/registers/calls"] = Rule.StructureManage,
         ["POST /api/v1/structures/{code}/registers/attendance"] = Rule.StructureManage,
+        ["POST /api/v1/structures/{code}/registers/imports/{batch:int}/undo"] = Rule.StructureManage,
         ["GET /api/v1/structures/{code}/deadlines/"] = Rule.StructureRead,
         ["PUT /api/v1/structures/{code}/deadlines/"] = Rule.StructureManage,
         ["GET /api/v1/structures/{code}/members/"] = Rule.StructureManage,
@@ -321,8 +323,10 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
         });
         var evidenceFile = await factory.WithDbAsync(db => db.Set<Evidence>()
             .Where(e => e.Structure.Code == "pref-73" && e.Kind == EvidenceKind.File).Select(e => e.Id).FirstAsync());
+        var batchId = await factory.WithDbAsync(db => db.Set<Web.Features.Registers.RegisterImport>().Where(b => b.Structure.Code == "pref-73").Select(b => b.Id).FirstAsync());
         var samples = new Dictionary<string, string>
         {
+            ["batch"] = batchId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["code"] = "pref-73",
             ["id"] = quali.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["number"] = "8", // an engagement and an SP+ engagement both exist under this number

@@ -42,12 +42,13 @@ public static class RegisterFiles
 
     public static byte[] Windows1252(string text) => FrenchText.Windows1252.GetBytes(text);
 
-    public static async Task<HttpResponseMessage> ImportAsync(HttpClient api, string structure, string register, byte[] content, string fileName = "registre.csv")
+    public static async Task<HttpResponseMessage> ImportAsync(HttpClient api, string structure, string register, byte[] content, string fileName = "registre.csv",
+        string query = "")
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue(fileName.EndsWith(".xlsx", StringComparison.Ordinal) ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv");
         form.Add(file, "file", fileName);
-        return await api.PostAsync(new Uri($"/api/v1/structures/{structure}/registers/{register}", UriKind.Relative), form);
+        return await api.PostAsync(new Uri($"/api/v1/structures/{structure}/registers/{register}{query}", UriKind.Relative), form);
     }
 }

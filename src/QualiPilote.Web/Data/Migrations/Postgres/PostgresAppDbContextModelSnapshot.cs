@@ -1298,6 +1298,36 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.ToTable("SpPlusMappings");
                 });
 
+            modelBuilder.Entity("QualiPilote.Web.Features.Registers.AttendancePreviousValue", b =>
+                {
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Site")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("PreviousBatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Visitors")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BatchId", "Month", "Site", "Category");
+
+                    b.ToTable("AttendancePreviousValues", (string)null);
+                });
+
             modelBuilder.Entity("QualiPilote.Web.Features.Registers.AttendanceRecord", b =>
                 {
                     b.Property<int>("StructureId")
@@ -1323,6 +1353,34 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.HasKey("StructureId", "Month", "Site", "Category");
 
                     b.ToTable("AttendanceRecords", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Registers.CallPreviousValue", b =>
+                {
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Presented")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PreviousBatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BatchId", "Start", "End");
+
+                    b.ToTable("CallPreviousValues", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Registers.CallRecord", b =>
@@ -1395,6 +1453,49 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.ToTable("CorrespondenceItems", (string)null);
                 });
 
+            modelBuilder.Entity("QualiPilote.Web.Features.Registers.CorrespondencePreviousValue", b =>
+                {
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("HasContact")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("InPerimeter")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PreviousBatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BatchId", "Reference");
+
+                    b.ToTable("CorrespondencePreviousValues", (string)null);
+                });
+
             modelBuilder.Entity("QualiPilote.Web.Features.Registers.RegisterImport", b =>
                 {
                     b.Property<int>("Id")
@@ -1430,6 +1531,17 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
 
                     b.Property<int>("Unchanged")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UndoneByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UndoneByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<int>("Updated")
                         .HasColumnType("integer");

@@ -1245,6 +1245,36 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.ToTable("SpPlusMappings");
                 });
 
+            modelBuilder.Entity("QualiPilote.Web.Features.Registers.AttendancePreviousValue", b =>
+                {
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Site")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PreviousBatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visitors")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BatchId", "Month", "Site", "Category");
+
+                    b.ToTable("AttendancePreviousValues", (string)null);
+                });
+
             modelBuilder.Entity("QualiPilote.Web.Features.Registers.AttendanceRecord", b =>
                 {
                     b.Property<int>("StructureId")
@@ -1270,6 +1300,34 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.HasKey("StructureId", "Month", "Site", "Category");
 
                     b.ToTable("AttendanceRecords", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Registers.CallPreviousValue", b =>
+                {
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Presented")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PreviousBatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BatchId", "Start", "End");
+
+                    b.ToTable("CallPreviousValues", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Registers.CallRecord", b =>
@@ -1340,6 +1398,49 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.ToTable("CorrespondenceItems", (string)null);
                 });
 
+            modelBuilder.Entity("QualiPilote.Web.Features.Registers.CorrespondencePreviousValue", b =>
+                {
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasContact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InPerimeter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PreviousBatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BatchId", "Reference");
+
+                    b.ToTable("CorrespondencePreviousValues", (string)null);
+                });
+
             modelBuilder.Entity("QualiPilote.Web.Features.Registers.RegisterImport", b =>
                 {
                     b.Property<int>("Id")
@@ -1373,6 +1474,17 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("Unchanged")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoneByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoneByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Updated")
                         .HasColumnType("INTEGER");
