@@ -52,7 +52,8 @@ public sealed class ReferentialEditor(AppDbContext db, TimeProvider clock)
 
     /// <summary>Saves an engagement if it is still at <see cref="EngagementInput.Version"/> (otherwise
     /// <see cref="StaleVersionException"/>). In a version that campaigns use, only a typo correction is accepted: it needs
-    /// a reason, keeps the number of sub-engagements, and is recorded as an <see cref="EngagementCorrection"/>.</summary>
+    /// a reason, keeps the number of sub-engagements, and is recorded as an <see cref="EngagementCorrection"/>. An engagement
+    /// still marked « texte officiel à importer » may be filled in (and given more sub-engagements) without a reason.</summary>
     public async Task<List<FieldError>> SaveEngagementAsync(Engagement engagement, EngagementInput input, string editorName, CancellationToken cancellationToken = default)
     {
         var errors = InputValidation.Validate(input);
@@ -65,13 +66,15 @@ public sealed class ReferentialEditor(AppDbContext db, TimeProvider clock)
         errors.AddRange(lines.Select((l, i) => (l, i)).Where(x => x.l.Length > 4000)
             .Select(x => new FieldError(null, "requirements", $"le sous-engagement {x.i + 1} dépasse 4 000 caractères.")));
         var campaigns = await CampaignsUsingAsync(engagement.ReferentialId, cancellationToken);
+        // Filling in an engagement still marked « texte officiel à importer » changes no text a campaign relied on.
+        var placeholder = engagement.OfficialTextMissing;
         if (campaigns > 0 && errors.Count == 0)
         {
-            if (string.IsNullOrWhiteSpace(input.CorrectionReason))
+            if (!placeholder && string.IsNullOrWhiteSpace(input.CorrectionReason))
             {
                 errors.Add(new FieldError(null, "correctionReason", FrozenMessage(campaigns)));
             }
-            if (lines.Count != engagement.Requirements.Count)
+            if (placeholder ? lines.Count < engagement.Requirements.Count : lines.Count != engagement.Requirements.Count)
             {
                 errors.Add(new FieldError(null, "requirements",
                     $"une correction de faute de frappe garde les {engagement.Requirements.Count} sous-engagements de cette version figée : "
@@ -102,7 +105,7 @@ public sealed class ReferentialEditor(AppDbContext db, TimeProvider clock)
         {
             db.Requirements.Remove(extra);
         }
-        if (campaigns > 0 && textBefore != (engagement.Text, string.Join('\n', lines)))
+        if (campaigns > 0 && !placeholder && textBefore != (engagement.Text, string.Join('\n', lines)))
         {
             engagement.Corrections.Add(new EngagementCorrection
             {
@@ -116,13 +119,20 @@ public sealed class ReferentialEditor(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>Replaces, for one referential version, the engagements an SP+ engagement maps onto.</summary>
-    public async Task<List<FieldError>> SaveSpPlusMappingAsync(int commitmentNumber, int referentialId, IReadOnlyCollection<int> engagementNumbers, CancellationToken cancellationToken = default)
+    public async Task<List<FieldError>> SaveSpPlusMappingAsync(int commitmentNumber, int referentialId, IReadOnlyCollection<int> engagementNumbers, int? version,
+        CancellationToken cancellationToken = default)
     {
         var commitment = await db.SpPlusCommitments.Include(c => c.Mappings).ThenInclude(m => m.Engagement)
             .FirstOrDefaultAsync(c => c.Number == commitmentNumber, cancellationToken);
         if (commitment is null)
         {
             return [new FieldError(null, "number", $"l'engagement Services Publics + n° {commitmentNumber} n'existe pas.")];
+        }
+        var errors = new List<FieldError>();
+        Versions.Require(version, errors);
+        if (errors.Count > 0)
+        {
+            return errors;
         }
         var engagements = await db.Engagements.Where(e => e.ReferentialId == referentialId && engagementNumbers.Contains(e.Number)).ToListAsync(cancellationToken);
         var unknown = engagementNumbers.Except(engagements.Select(e => e.Number)).Order().ToList();
@@ -133,7 +143,7 @@ public sealed class ReferentialEditor(AppDbContext db, TimeProvider clock)
         commitment.Mappings.RemoveAll(m => m.Engagement.ReferentialId == referentialId && !engagementNumbers.Contains(m.Engagement.Number));
         commitment.Mappings.AddRange(engagements.Where(e => commitment.Mappings.All(m => m.EngagementId != e.Id))
             .Select(e => new SpPlusMapping { EngagementId = e.Id }));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveIfCurrentAsync(commitment, version, cancellationToken);
         return [];
     }
 }

@@ -16,8 +16,8 @@ public static class ReferentialsApi
     public sealed record ModuleDto(int Number, string Title, bool Mandatory, bool OfficialTextMissing, IReadOnlyList<EngagementDto> Engagements);
     public sealed record ReferentialDto(int Id, string Code, string Name, string Version, DateOnly EffectiveFrom, int RequiredBusinessModules, string? Notice, IReadOnlyList<ModuleDto> Modules);
     public sealed record SpPlusEngagementDto(int ReferentialId, string Referential, int Number);
-    public sealed record SpPlusDto(int Number, string Text, IReadOnlyList<SpPlusEngagementDto> Engagements);
-    public sealed record SpPlusMappingInput(int? ReferentialId, List<int>? Engagements);
+    public sealed record SpPlusDto(int Number, string Text, IReadOnlyList<SpPlusEngagementDto> Engagements, int Version);
+    public sealed record SpPlusMappingInput(int? ReferentialId, List<int>? Engagements, int? Version = null);
 
     public static void MapReferentialsApi(this RouteGroupBuilder api)
     {
@@ -137,16 +137,31 @@ public static class ReferentialsApi
             .OrderBy(c => c.Number).ToListAsync(cancellationToken);
         return TypedResults.Ok(commitments.Select(c => new SpPlusDto(c.Number, c.Text,
             c.Mappings.OrderBy(m => m.Engagement.Number)
-                .Select(m => new SpPlusEngagementDto(m.Engagement.ReferentialId, m.Engagement.Referential.Label, m.Engagement.Number)).ToList())).ToList());
+                .Select(m => new SpPlusEngagementDto(m.Engagement.ReferentialId, m.Engagement.Referential.Label, m.Engagement.Number)).ToList(), c.Version)).ToList());
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SaveSpPlusMappingAsync(int number, SpPlusMappingInput input, ReferentialEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> SaveSpPlusMappingAsync(int number, SpPlusMappingInput input, ReferentialEditor editor,
+        AppDbContext db, CancellationToken cancellationToken)
     {
         if (input.ReferentialId is null || input.Engagements is null)
         {
             return Problems.Validation([new FieldError(null, "referentialId", "referentialId et engagements sont obligatoires.")]);
         }
-        var errors = await editor.SaveSpPlusMappingAsync(number, input.ReferentialId.Value, input.Engagements, cancellationToken);
-        return errors.Count > 0 ? Problems.Validation(errors) : TypedResults.NoContent();
+        try
+        {
+            var errors = await editor.SaveSpPlusMappingAsync(number, input.ReferentialId.Value, input.Engagements, input.Version, cancellationToken);
+            return errors.Count > 0 ? Problems.Validation(errors) : TypedResults.NoContent();
+        }
+        catch (StaleVersionException stale)
+        {
+            var current = await db.SpPlusCommitments.AsNoTracking().Where(c => c.Number == number)
+                .Select(c => new
+                {
+                    c.Number,
+                    c.Version,
+                    Engagements = c.Mappings.Where(m => m.Engagement.ReferentialId == input.ReferentialId).Select(m => m.Engagement.Number).OrderBy(n => n).ToList(),
+                }).FirstOrDefaultAsync(cancellationToken);
+            return Versions.Conflict(stale, "ces correspondances", current);
+        }
     }
 }

@@ -70,14 +70,14 @@ public sealed class CorrespondenceEditor(AppDbContext db, TallyStore tallies, Ti
         {
             return [new FieldError(null, Versions.Field, "la version lue est obligatoire pour corriger une ligne : rouvrez la ligne depuis le registre.")];
         }
-        if (existing is not null && !creating && existing.BatchId != input.Version)
-        {
-            throw await StaleAsync(existing.BatchId, input.Version, cancellationToken);
-        }
         var rules = await CorrespondenceImporter.RowRules.LoadAsync(db, structure, scope, clock.Today(), cancellationToken);
         if (existing is not null && !scope.CanEditService(structure, existing.ServiceId))
         {
             return [new FieldError(null, "serviceCode", "cette ligne appartient au registre d'un autre service que le vôtre.")];
+        }
+        if (existing is not null && !creating && existing.BatchId != input.Version)
+        {
+            throw await StaleAsync(existing.BatchId, input.Version, cancellationToken);
         }
         var importErrors = new ImportErrors();
         var cells = new[]

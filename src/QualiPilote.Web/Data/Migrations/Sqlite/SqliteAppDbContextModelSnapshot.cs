@@ -502,6 +502,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.Property<int>("StructureId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ReferentialId");
@@ -789,6 +793,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.Property<double?>("Value")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IndicatorId");
@@ -820,6 +828,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.Property<double?>("Target")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IndicatorId");
@@ -844,6 +856,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
 
                     b.Property<double>("Value")
                         .HasColumnType("REAL");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -908,6 +924,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1070,6 +1090,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ModuleId");
@@ -1078,6 +1102,35 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Engagements");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Referentials.EngagementCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CorrectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementId");
+
+                    b.ToTable("EngagementCorrections", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.Module", b =>
@@ -1192,6 +1245,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Number")
@@ -1280,6 +1337,7 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("BatchId")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Channel")
@@ -1381,6 +1439,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("WorkingDays")
@@ -1581,6 +1643,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.Property<int>("StructureId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -1606,6 +1672,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Year");
 
                     b.ToTable("SpPlusTargets", (string)null);
@@ -1615,13 +1685,15 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         {
                             Year = 2023,
                             Percent = 50.0,
-                            Source = "Année de référence 2023 : 50 % de mise en œuvre des engagements (bilan 2023 de la préfecture de la Savoie)."
+                            Source = "Année de référence 2023 : 50 % de mise en œuvre des engagements (bilan 2023 de la préfecture de la Savoie).",
+                            Version = 0
                         },
                         new
                         {
                             Year = 2026,
                             Percent = 100.0,
-                            Source = "Le programme SP+ doit être mis en œuvre dans sa totalité en 2026 (politique qualité de la préfecture de la Savoie, avril 2024)."
+                            Source = "Le programme SP+ doit être mis en œuvre dans sa totalité en 2026 (politique qualité de la préfecture de la Savoie, avril 2024).",
+                            Version = 0
                         });
                 });
 
@@ -1643,6 +1715,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -2182,6 +2258,17 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.Navigation("Referential");
                 });
 
+            modelBuilder.Entity("QualiPilote.Web.Features.Referentials.EngagementCorrection", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Referentials.Engagement", "Engagement")
+                        .WithMany("Corrections")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Engagement");
+                });
+
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.Module", b =>
                 {
                     b.HasOne("QualiPilote.Web.Features.Referentials.Referential", "Referential")
@@ -2438,6 +2525,8 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.Engagement", b =>
                 {
+                    b.Navigation("Corrections");
+
                     b.Navigation("Requirements");
 
                     b.Navigation("SpPlusMappings");
