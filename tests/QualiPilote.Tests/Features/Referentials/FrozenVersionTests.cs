@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using QualiPilote.Tests.Infrastructure;
 using QualiPilote.Web.Features.Demo;
 using QualiPilote.Web.Features.Referentials;
@@ -93,6 +94,39 @@ public class FrozenVersionTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Contains(journal, after => after!.Contains("point final oublié", StringComparison.Ordinal));
         var journalPage = await admin.GetPageAsync("/admin/journal?type=EngagementCorrection");
         Assert.Contains("point final oublié", journalPage.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_import_into_a_used_version_may_fill_placeholders_but_not_change_established_texts()
+    {
+        var id = await ReferentialAsync("quali-ate");
+        static string Yaml(int module, string title, int number, string text) => $"""
+            referentiel: quali-ate
+            version: "2024"
+            modules:
+              - numero: {module}
+                titre: "{title}"
+                engagements:
+                  - numero: {number}
+                    texte: "{text}"
+            """;
+        async Task<ReferentialImportResult> ImportAsync(string yaml)
+        {
+            await using var scope = factory.Scope();
+            return await scope.ServiceProvider.GetRequiredService<ReferentialImporter>().ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(yaml)), "correction.yaml", null);
+        }
+        var before = (await StoredAsync(id, Number)).Text;
+
+        var refused = await ImportAsync(Yaml(1, "Qualité de service et relation aux usagers", Number, "Un engagement réécrit"));
+        Assert.False(refused.Succeeded);
+        Assert.Contains($"engagement {Number}", Assert.Single(refused.Errors).Message, StringComparison.Ordinal);
+        Assert.Contains("nouvelle version", refused.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(before, (await StoredAsync(id, Number)).Text);
+
+        var module = await factory.WithDbAsync(db => db.Engagements.Where(e => e.ReferentialId == id && e.Number == 28).Select(e => new { e.Module.Number, e.Module.Title }).SingleAsync());
+        var filled = await ImportAsync(Yaml(module.Number, module.Title, 28, "Nous accompagnons les collectivités"));
+        Assert.True(filled.Succeeded, string.Join(" ; ", filled.Errors));
+        Assert.Equal("Nous accompagnons les collectivités", (await StoredAsync(id, 28)).Text);
     }
 
     [Fact]
