@@ -234,6 +234,7 @@ public class StaleWriteTests(AppFactory factory) : IClassFixture<AppFactory>
         var alert = page.QuerySelector("#conflit-version");
         Assert.NotNull(alert);
         Assert.Contains("pendant que vous la modifiiez", alert.TextContent, StringComparison.Ordinal);
+        Assert.Contains(email is null ? DemoData.SavoieReferent.FullName : DemoData.Admin.FullName, alert.TextContent, StringComparison.Ordinal);
         Assert.Contains("Saisie de la seconde personne", page.QuerySelector($"[name='{field}']") switch
         {
             IHtmlTextAreaElement area => area.Value,

@@ -137,8 +137,8 @@ public sealed class CorrespondenceEditor(AppDbContext db, TallyStore tallies, Ti
 
     private async Task<StaleVersionException> StaleAsync(int currentBatch, int? readBatch, CancellationToken cancellationToken)
     {
-        var batch = await db.Set<RegisterImport>().AsNoTracking().Where(b => b.Id == currentBatch).Select(b => new { b.UserName, b.At }).FirstOrDefaultAsync(cancellationToken);
-        return new StaleVersionException(currentBatch, readBatch, batch?.UserName, batch?.At);
+        var batch = await db.Set<RegisterImport>().AsNoTracking().Where(b => b.Id == currentBatch).Select(b => new { b.UserId, b.UserName, b.At }).FirstOrDefaultAsync(cancellationToken);
+        return new StaleVersionException(currentBatch, readBatch, await Versions.NameAsync(db, batch?.UserId, cancellationToken) ?? batch?.UserName, batch?.At);
     }
 }
 

@@ -82,7 +82,11 @@ public static class Versions
     {
         var last = await db.AuditEntries.AsNoTracking()
             .Where(e => e.EntityType == entityType && e.EntityId == entityId)
-            .OrderByDescending(e => e.Id).Select(e => new { e.UserName, e.At }).FirstOrDefaultAsync(cancellationToken);
-        return new StaleVersionException(current, sent, last?.UserName, last?.At);
+            .OrderByDescending(e => e.Id).Select(e => new { e.UserId, e.UserName, e.At }).FirstOrDefaultAsync(cancellationToken);
+        return new StaleVersionException(current, sent, await NameAsync(db, last?.UserId, cancellationToken) ?? last?.UserName, last?.At);
     }
+
+    /// <summary>The person's full name for the message (the journal keeps their login name).</summary>
+    public static async Task<string?> NameAsync(AppDbContext db, string? userId, CancellationToken cancellationToken = default) =>
+        userId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken);
 }
