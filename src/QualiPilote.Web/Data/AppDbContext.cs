@@ -4,6 +4,7 @@ using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Features.AuditTrail;
 using QualiPilote.Web.Features.Referentials;
 using QualiPilote.Web.Features.Structures;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Data;
 
@@ -30,6 +31,10 @@ public abstract class AppDbContext(DbContextOptions options, IHttpContextAccesso
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
+        {
+            builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -44,6 +49,12 @@ public abstract class AppDbContext(DbContextOptions options, IHttpContextAccesso
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        // One version more per update, whoever saves: editors compare versions, they never count them (docs/adr/0034).
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+        {
+            var version = entry.Property(e => e.Version);
+            version.CurrentValue = version.OriginalValue + 1;
+        }
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Le journal des modifications ne se modifie pas et ne se supprime pas.");

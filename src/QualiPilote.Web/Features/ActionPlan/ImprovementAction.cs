@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using QualiPilote.Web.Features.Structures;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.ActionPlan;
 
 /// <summary>An improvement or corrective action of a structure's action plan: what will be done, by whom, by when,
 /// and where it comes from. Features that raise actions (indicator alerts, self-assessment gaps, audit findings)
 /// add their own nullable link to the record of origin.</summary>
-public class ImprovementAction : IStructureOwned
+public class ImprovementAction : IStructureOwned, IVersioned
 {
     public int Id { get; set; }
     public int StructureId { get; set; }

@@ -101,6 +101,11 @@ public static class JournalVocabulary
             .Field(r => r.Number, "Numéro dans l'engagement")
             .Field(r => r.Text, "Texte")
             .Field(r => r.OfficialTextMissing, "Texte officiel à importer"),
+        Entity<EngagementCorrection>("Correction d'un texte de référentiel", c => c.Reason)
+            .Field(c => c.EngagementId, "Engagement")
+            .Field(c => c.CorrectedAt, "Corrigé le")
+            .Field(c => c.CorrectedBy, "Corrigé par")
+            .Field(c => c.Reason, "Motif de la correction"),
         Entity<SpPlusCommitment>("Engagement Services Publics +", c => c.Text)
             .Field(c => c.Number, "Numéro")
             .Field(c => c.Text, "Texte"),

@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using QualiPilote.Web.Features.Referentials;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Audits;
 
 /// <summary>An internal or external audit of a structure against one referential version: who audited
 /// (body, auditors), when, on which modules and services, and what it found.</summary>
-public class Audit : IStructureOwned
+public class Audit : IStructureOwned, IVersioned
 {
     public int Id { get; set; }
     public int StructureId { get; set; }
@@ -32,6 +33,7 @@ public class Audit : IStructureOwned
     public string? ReportSha256 { get; set; }
     public DateTime? ReportUploadedAt { get; set; }
     public DateTime CreatedAt { get; set; }
+    public int Version { get; set; }
     public List<AuditModule> Modules { get; set; } = [];
     public List<AuditService> Services { get; set; } = [];
     public List<AuditFinding> Findings { get; set; } = [];

@@ -5,6 +5,7 @@ using QualiPilote.Web.Features.ActionPlan;
 using QualiPilote.Web.Features.Labelling;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Audits;
 
@@ -51,6 +52,7 @@ public sealed class AuditEditor(AppDbContext db, IFileStore files, ActionPlanEdi
         Audit? audit = null;
         if (auditId is { } id)
         {
+            Versions.Require(input.Version, errors);
             audit = await db.Set<Audit>().Include(a => a.Modules).Include(a => a.Services)
                 .FirstOrDefaultAsync(a => a.StructureId == structureId && a.Id == id, cancellationToken);
             if (audit is null)
@@ -97,7 +99,14 @@ public sealed class AuditEditor(AppDbContext db, IFileStore files, ActionPlanEdi
             milestone.PlannedOn = audit.StartDate;
             milestone.DoneOn = audit.EndDate < today ? audit.EndDate : null;
         }
-        await db.SaveChangesAsync(cancellationToken);
+        if (isNew)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else
+        {
+            await db.SaveIfCurrentAsync(audit, input.Version, cancellationToken);
+        }
         return (audit, []);
     }
 

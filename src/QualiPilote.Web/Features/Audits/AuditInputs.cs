@@ -33,6 +33,10 @@ public sealed class AuditInput
     /// <summary>Codes of the services visited.</summary>
     [Display(Name = "Services audités")]
     public List<string> Services { get; set; } = [];
+
+    /// <summary>The version read before editing; required to modify, ignored to create.</summary>
+    [Display(Name = "Version")]
+    public int? Version { get; set; }
 }
 
 public sealed class FindingInput

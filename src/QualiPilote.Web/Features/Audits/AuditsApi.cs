@@ -4,6 +4,7 @@ using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Features.ActionPlan;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Audits;
 
@@ -14,7 +15,7 @@ public static class AuditsApi
     public sealed record ReportDto(string FileName, string ContentType, long Length, string Sha256, DateTime UploadedAt, string Url);
     public sealed record AuditDto(int Id, AuditKind Kind, string Body, int ReferentialId, string Referential, DateOnly StartDate, DateOnly EndDate,
         string? Auditors, string? Conclusion, IReadOnlyList<int> Modules, IReadOnlyList<string> Services, ReportDto? Report,
-        IReadOnlyList<FindingCountDto> Summary, IReadOnlyList<FindingDto> Findings);
+        IReadOnlyList<FindingCountDto> Summary, IReadOnlyList<FindingDto> Findings, int Version);
 
     public static void MapAuditsApi(this RouteGroupBuilder api)
     {
@@ -77,7 +78,17 @@ public static class AuditsApi
         {
             return (null, Problems.UnknownStructure(code));
         }
-        var (audit, errors) = await editor.SaveAsync(structure.Id, auditId, input, cancellationToken);
+        Audit? audit;
+        List<FieldError> errors;
+        try
+        {
+            (audit, errors) = await editor.SaveAsync(structure.Id, auditId, input, cancellationToken);
+        }
+        catch (StaleVersionException stale)
+        {
+            var current = await editor.FindAsync(structure.Id, auditId!.Value, cancellationToken);
+            return (null, Versions.Conflict(stale, "cet audit", current is null ? null : ToDto(current, code)));
+        }
         if (audit is null)
         {
             return (null, errors.Any(e => e.Field == "id") ? UnknownAudit(auditId!.Value) : Problems.Validation(errors));
@@ -165,5 +176,5 @@ public static class AuditsApi
         a.ReportKey is null ? null : new ReportDto(a.ReportFileName!, a.ReportContentType!, a.ReportLength!.Value, a.ReportSha256!, a.ReportUploadedAt!.Value,
             $"{Api.Prefix}/structures/{code}/audits/{a.Id}/report"),
         AuditSummary.ByType(a.Findings).Select(c => new FindingCountDto(c.Type, c.Count, c.WithAction)).ToList(),
-        a.Findings.OrderBy(f => f.Engagement?.Number).ThenBy(f => f.Type).Select(f => ToDto(f, code)).ToList());
+        a.Findings.OrderBy(f => f.Engagement?.Number).ThenBy(f => f.Type).Select(f => ToDto(f, code)).ToList(), a.Version);
 }

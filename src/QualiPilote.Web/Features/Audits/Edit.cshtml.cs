@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Audits;
 
@@ -33,6 +34,7 @@ public class EditModel(StructureAccess access, AppDbContext db, AuditEditor edit
             Conclusion = audit.Conclusion,
             Modules = sameReferential ? audit.Modules.Select(m => m.Module.Number).ToList() : [],
             Services = audit.Services.Select(s => s.Service.Code).ToList(),
+            Version = audit.Version,
         };
         return Page();
     }
@@ -48,13 +50,21 @@ public class EditModel(StructureAccess access, AppDbContext db, AuditEditor edit
         Audit = audit;
         if (ModelState.IsValid)
         {
-            var (saved, errors) = await editor.SaveAsync(Structure.Id, auditId, Input);
-            if (saved is not null)
+            try
             {
-                TempData["Success"] = "Audit enregistré.";
-                return Redirect($"/structures/{Structure.Code}/audits/{auditId}");
+                var (saved, errors) = await editor.SaveAsync(Structure.Id, auditId, Input);
+                if (saved is not null)
+                {
+                    TempData["Success"] = "Audit enregistré.";
+                    return Redirect($"/structures/{Structure.Code}/audits/{auditId}");
+                }
+                ModelState.AddErrors(errors);
             }
-            ModelState.AddErrors(errors);
+            catch (StaleVersionException stale)
+            {
+                this.ShowConflict(stale, "cet audit");
+                Input.Version = stale.CurrentVersion;
+            }
         }
         return Page();
     }

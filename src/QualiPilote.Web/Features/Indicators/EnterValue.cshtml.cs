@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Indicators;
 
@@ -29,7 +30,7 @@ public class EnterValueModel(StructureAccess access, AppDbContext db, IndicatorE
         {
             var existing = await db.Set<IndicatorValue>().AsNoTracking()
                 .FirstOrDefaultAsync(v => v.StructureId == Structure.Id && v.IndicatorId == Indicator.Id && v.Period == period.Key);
-            Input = new ValueInput { Value = existing?.Value?.ToString(Fr.Culture), Comment = existing?.Comment };
+            Input = new ValueInput { Value = existing?.Value?.ToString(Fr.Culture), Comment = existing?.Comment, Version = existing?.Version };
         }
         return Page();
     }
@@ -42,7 +43,18 @@ public class EnterValueModel(StructureAccess access, AppDbContext db, IndicatorE
         }
         if (ModelState.IsValid)
         {
-            var errors = await editor.SaveValueAsync(Structure, Indicator, PeriodKey ?? "", Input, User);
+            List<FieldError> errors;
+            try
+            {
+                errors = await editor.SaveValueAsync(Structure, Indicator, PeriodKey ?? "", Input, User);
+            }
+            catch (StaleVersionException stale)
+            {
+                await LoadAsync(indicator);
+                this.ShowConflict(stale, "la saisie de cette période");
+                Input.Version = stale.CurrentVersion;
+                return Page();
+            }
             if (errors.Count == 0)
             {
                 var period = Period.TryParse(PeriodKey, out var saved) ? saved : default;

@@ -7,6 +7,7 @@ using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Features.ActionPlan;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Indicators;
 
@@ -18,6 +19,10 @@ public sealed class ValueInput
 
     [StringLength(1000), Display(Name = "Commentaire")]
     public string? Comment { get; set; }
+
+    /// <summary>The version of the entry read before editing; none when the period had no entry.</summary>
+    [Display(Name = "Version")]
+    public int? Version { get; set; }
 }
 
 public sealed class TargetInput
@@ -30,6 +35,10 @@ public sealed class TargetInput
 
     [StringLength(30), Display(Name = "Seuil d'alerte")]
     public string? AlertThreshold { get; set; }
+
+    /// <summary>The version of the target read before editing; none when this year had no target yet.</summary>
+    [Display(Name = "Version")]
+    public int? Version { get; set; }
 }
 
 public sealed class OwnIndicatorInput
@@ -129,7 +138,7 @@ public sealed class IndicatorEditor(AppDbContext db, TimeProvider clock, ActionP
             existing.EnteredBy = user.Identity?.Name ?? "système";
             existing.EnteredAt = clock.GetUtcNow().UtcDateTime;
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(existing, input.Version, cancellationToken);
         return [];
     }
 
@@ -161,7 +170,7 @@ public sealed class IndicatorEditor(AppDbContext db, TimeProvider clock, ActionP
             existing.Target = target;
             existing.AlertThreshold = threshold;
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(existing, input.Version, cancellationToken);
         return [];
     }
 
@@ -194,7 +203,7 @@ public sealed class IndicatorEditor(AppDbContext db, TimeProvider clock, ActionP
             }
             existing.Value = target.Value;
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(existing, input.Version, cancellationToken);
         return [];
     }
 
@@ -273,6 +282,10 @@ public sealed class IndicatorEditor(AppDbContext db, TimeProvider clock, ActionP
         await transaction.CommitAsync(cancellationToken);
         return (action.Id, []);
     }
+
+    /// <summary>Values and targets are kept one per key (period, year): the version read guards the one stored, if any.</summary>
+    private Task SaveAsync(IVersioned? stored, int? readVersion, CancellationToken cancellationToken) =>
+        stored is null ? db.SaveChangesAsync(cancellationToken) : db.SaveIfCurrentAsync(stored, readVersion, cancellationToken);
 
     public static string Format(Indicator indicator, double? value) => indicator.Unit switch
     {

@@ -17,6 +17,9 @@ public enum IndicatorStatus
 public sealed record IndicatorResult(Indicator Indicator, Period Period, long? Numerator, long? Denominator, long Pending, long Excluded,
     double? Value, bool Entered, string? Comment, double? NationalTarget, double? LocalTarget, double? AlertThreshold, double? PreviousValue)
 {
+    /// <summary>The version of the hand-entered value or comment of the period, if any (sent back to change it).</summary>
+    public int? EntryVersion { get; init; }
+
     public double? Target => LocalTarget ?? NationalTarget;
 
     public bool? Met => Value is { } value && Target is { } target

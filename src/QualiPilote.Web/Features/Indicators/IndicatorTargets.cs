@@ -1,17 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using QualiPilote.Web.Features.Structures;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Indicators;
 
 /// <summary>The national target of an indicator from a year on (until a later row), set by the national administrators.</summary>
-public class NationalTarget
+public class NationalTarget : IVersioned
 {
     public int Id { get; set; }
     public int IndicatorId { get; set; }
     public Indicator Indicator { get; set; } = null!;
     public int FromYear { get; set; }
     public double Value { get; set; }
+    public int Version { get; set; }
 
     internal sealed class Configuration : IEntityTypeConfiguration<NationalTarget>
     {
@@ -25,7 +27,7 @@ public class NationalTarget
 }
 
 /// <summary>A structure's own target and alert threshold for an indicator, from a year on (the seed: "objectif cible local 80 %").</summary>
-public class LocalTarget : IStructureOwned
+public class LocalTarget : IStructureOwned, IVersioned
 {
     public int Id { get; set; }
     public int StructureId { get; set; }
@@ -35,6 +37,7 @@ public class LocalTarget : IStructureOwned
     public int FromYear { get; set; }
     public double? Target { get; set; }
     public double? AlertThreshold { get; set; }
+    public int Version { get; set; }
 
     internal sealed class Configuration : IEntityTypeConfiguration<LocalTarget>
     {

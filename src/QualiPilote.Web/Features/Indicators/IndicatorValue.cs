@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using QualiPilote.Web.Features.Structures;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Indicators;
 
 /// <summary>A value entered by hand for a period, with its comment (the seed's "Année COVID"). A value replaces what the
 /// registers give for that period; a comment alone annotates the computed value.</summary>
-public class IndicatorValue : IStructureOwned
+public class IndicatorValue : IStructureOwned, IVersioned
 {
     public int Id { get; set; }
     public int StructureId { get; set; }
@@ -19,6 +20,7 @@ public class IndicatorValue : IStructureOwned
     public string? Comment { get; set; }
     public string EnteredBy { get; set; } = "";
     public DateTime EnteredAt { get; set; }
+    public int Version { get; set; }
 
     internal sealed class Configuration : IEntityTypeConfiguration<IndicatorValue>
     {

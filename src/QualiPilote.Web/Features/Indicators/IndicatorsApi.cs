@@ -5,6 +5,7 @@ using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Features.Registers;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Indicators;
 
@@ -14,9 +15,10 @@ public static class IndicatorsApi
         IndicatorSource Source, double? NationalTarget, double? AlertThreshold, IReadOnlyList<int> Engagements);
 
     public sealed record IndicatorDto(string Code, string Label, string Period, long? Numerator, long? Denominator, long Pending, double? Value,
-        IndicatorUnit Unit, double? NationalTarget, double? LocalTarget, bool? Met, bool Entered, string? Comment);
+        IndicatorUnit Unit, double? NationalTarget, double? LocalTarget, bool? Met, bool Entered, string? Comment, int? EntryVersion);
 
-    public sealed record ValuePayload(double? Value, string? Comment);
+    /// <param name="Version">The <c>entryVersion</c> read; null when the period had no entry.</param>
+    public sealed record ValuePayload(double? Value, string? Comment, int? Version = null);
 
     public sealed record RecordDto(string Reference, string Service, CorrespondenceChannel Channel, DateOnly ReceivedOn, DateOnly? AnsweredOn, DateOnly DueOn,
         bool HasContact, bool InPerimeter, CorrespondenceStatus Status);
@@ -85,7 +87,7 @@ public static class IndicatorsApi
     }
 
     public static IndicatorDto ToDto(IndicatorResult r) => new(r.Indicator.Code, r.Indicator.Label, r.Period.Key, r.Numerator, r.Denominator, r.Pending,
-        r.Value, r.Indicator.Unit, r.NationalTarget, r.LocalTarget, r.Met, r.Entered, r.Comment);
+        r.Value, r.Indicator.Unit, r.NationalTarget, r.LocalTarget, r.Met, r.Entered, r.Comment, r.EntryVersion);
 
     private static async Task<IResult> SaveValueAsync(string code, string indicator, string period, ValuePayload payload, HttpContext http,
         StructureAccess access, IndicatorEditor editor, IndicatorQuery query, CancellationToken cancellationToken)
@@ -100,8 +102,20 @@ public static class IndicatorsApi
         {
             return Problems.NotFound($"Aucun indicateur n'a le code « {indicator} ».");
         }
-        var errors = await editor.SaveValueAsync(structure, found, period,
-            new ValueInput { Value = payload.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture), Comment = payload.Comment }, http.User, cancellationToken);
+        List<FieldError> errors;
+        try
+        {
+            errors = await editor.SaveValueAsync(structure, found, period,
+                new ValueInput { Value = payload.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture), Comment = payload.Comment, Version = payload.Version },
+                http.User, cancellationToken);
+        }
+        catch (StaleVersionException stale)
+        {
+            var stored = Period.TryParse(period, out var key)
+                ? (await query.ComputeAsync(structure, [key], only: [(await editor.FindAsync(structure.Id, indicator, cancellationToken))!], cancellationToken: cancellationToken)).Single()
+                : null;
+            return Versions.Conflict(stale, "la saisie de cette période", stored is null ? null : ToDto(stored));
+        }
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Indicators;
 
@@ -34,7 +35,18 @@ public class NationalTargetModel(AppDbContext db, IndicatorEditor editor, TimePr
         }
         if (ModelState.IsValid)
         {
-            var errors = await editor.SaveNationalTargetAsync(Indicator, Input);
+            List<FieldError> errors;
+            try
+            {
+                errors = await editor.SaveNationalTargetAsync(Indicator, Input);
+            }
+            catch (StaleVersionException stale)
+            {
+                await LoadAsync(indicator);
+                this.ShowConflict(stale, "la cible nationale de cet indicateur pour cette année");
+                Input.Version = stale.CurrentVersion;
+                return Page();
+            }
             if (errors.Count == 0)
             {
                 TempData["Success"] = $"Cible nationale de « {Indicator.Label} » enregistrée à partir de {Input.FromYear}.";

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Indicators;
 
@@ -58,7 +59,17 @@ public class SettingsModel(StructureAccess access, AppDbContext db, IndicatorQue
         }
         else
         {
-            ModelState.AddErrors(await editor.SaveLocalTargetAsync(Structure, indicator, Target), nameof(Target));
+            try
+            {
+                ModelState.AddErrors(await editor.SaveLocalTargetAsync(Structure, indicator, Target), nameof(Target));
+            }
+            catch (StaleVersionException stale)
+            {
+                this.ShowConflict(stale, "la cible locale de cet indicateur pour cette année", "Target.Version");
+                Target.Version = stale.CurrentVersion;
+                await LoadAsync();
+                return Page();
+            }
         }
         if (ModelState.ErrorCount == 0)
         {

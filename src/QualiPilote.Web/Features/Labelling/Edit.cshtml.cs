@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Labelling;
 
@@ -25,6 +26,7 @@ public class EditModel(StructureAccess access, AppDbContext db, MilestoneEditor 
             DoneOn = milestone.DoneOn,
             Note = milestone.Note,
             AuditId = milestone.AuditId,
+            Version = milestone.Version,
         };
         await LoadListsAsync();
         return Page();
@@ -34,17 +36,25 @@ public class EditModel(StructureAccess access, AppDbContext db, MilestoneEditor 
     {
         if (ModelState.IsValid)
         {
-            var (milestone, errors) = await editor.SaveAsync(Structure.Id, milestoneId, Input);
-            if (milestone is not null)
+            try
             {
-                TempData["Success"] = $"Étape « {milestone.Label} » enregistrée.";
-                return Redirect($"/structures/{Structure.Code}/retroplanning");
+                var (milestone, errors) = await editor.SaveAsync(Structure.Id, milestoneId, Input);
+                if (milestone is not null)
+                {
+                    TempData["Success"] = $"Étape « {milestone.Label} » enregistrée.";
+                    return Redirect($"/structures/{Structure.Code}/retroplanning");
+                }
+                if (errors.Any(e => e.Field == "id"))
+                {
+                    return NotFound();
+                }
+                ModelState.AddErrors(errors);
             }
-            if (errors.Any(e => e.Field == "id"))
+            catch (StaleVersionException stale)
             {
-                return NotFound();
+                this.ShowConflict(stale, "cette étape");
+                Input.Version = stale.CurrentVersion;
             }
-            ModelState.AddErrors(errors);
         }
         await LoadListsAsync();
         return Page();

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Labelling;
 
 public static class LabellingApi
 {
     public sealed record MilestoneDto(int Id, MilestoneKind Kind, string Label, DateOnly? PlannedOn, DateOnly? DoneOn, MilestoneState State,
-        string? Note, int? AuditId, int? DerivedFromId);
+        string? Note, int? AuditId, int? DerivedFromId, int Version);
 
     public static void MapLabellingApi(this RouteGroupBuilder api)
     {
@@ -50,7 +51,17 @@ public static class LabellingApi
         {
             return Problems.UnknownStructure(code);
         }
-        var (milestone, errors) = await editor.SaveAsync(structure.Id, milestoneId, input, cancellationToken);
+        Milestone? milestone;
+        List<FieldError> errors;
+        try
+        {
+            (milestone, errors) = await editor.SaveAsync(structure.Id, milestoneId, input, cancellationToken);
+        }
+        catch (StaleVersionException stale)
+        {
+            var current = (await editor.ListAsync(structure.Id, cancellationToken)).FirstOrDefault(m => m.Id == milestoneId);
+            return Versions.Conflict(stale, "cette étape", current is null ? null : ToDto(current, clock.Today()));
+        }
         if (milestone is null)
         {
             return errors.Any(e => e.Field == "id") ? UnknownMilestone(milestoneId) : Problems.Validation(errors);
@@ -71,5 +82,5 @@ public static class LabellingApi
     private static ProblemHttpResult UnknownMilestone(int milestoneId) => Problems.NotFound($"Aucune étape n'a l'identifiant {milestoneId} dans cette structure.");
 
     private static MilestoneDto ToDto(Milestone m, DateOnly today) =>
-        new(m.Id, m.Kind, m.Label, m.PlannedOn, m.DoneOn, m.StateOn(today), m.Note, m.AuditId, m.DerivedFromId);
+        new(m.Id, m.Kind, m.Label, m.PlannedOn, m.DoneOn, m.StateOn(today), m.Note, m.AuditId, m.DerivedFromId, m.Version);
 }

@@ -4,11 +4,13 @@ using QualiPilote.Web.Features.Audits;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
 
+using QualiPilote.Web.Shared.Versioning;
+
 namespace QualiPilote.Web.Features.Labelling;
 
 /// <summary>A step of a structure's labelling timeline (rétro-planning), planned and then done.
 /// The label's expiry is derived from the label obtained: <see cref="LabelValidityYears"/> years later.</summary>
-public class Milestone : IStructureOwned
+public class Milestone : IStructureOwned, IVersioned
 {
     /// <summary>A label is granted for three years; the external certification audit comes back every three years (seed 004: "Afnor… tous les 3 ans").</summary>
     public const int LabelValidityYears = 3;
@@ -27,6 +29,7 @@ public class Milestone : IStructureOwned
     public Audit? Audit { get; set; }
     /// <summary>For a label expiry: the "label obtained" milestone it was computed from.</summary>
     public int? DerivedFromId { get; set; }
+    public int Version { get; set; }
     public Milestone? DerivedFrom { get; set; }
 
     public string Label => string.IsNullOrWhiteSpace(Title) ? Kind.Label() : Title;

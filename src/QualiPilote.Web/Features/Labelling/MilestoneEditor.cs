@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Audits;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Labelling;
 
@@ -25,6 +26,10 @@ public sealed class MilestoneInput
 
     [Display(Name = "Audit correspondant")]
     public int? AuditId { get; set; }
+
+    /// <summary>The version read before editing; required to modify, ignored to create.</summary>
+    [Display(Name = "Version")]
+    public int? Version { get; set; }
 }
 
 /// <summary>Keeps a structure's labelling timeline. Marking the label obtained computes its expiry
@@ -37,6 +42,8 @@ public sealed class MilestoneEditor(AppDbContext db, TimeProvider clock)
             .OrderBy(m => m.DoneOn ?? m.PlannedOn).ThenBy(m => m.Id)
             .ToListAsync(cancellationToken);
 
+    /// <summary>Creates a milestone, or updates one if it is still at <see cref="MilestoneInput.Version"/>
+    /// (otherwise <see cref="StaleVersionException"/>, nothing saved).</summary>
     public async Task<(Milestone? Milestone, List<FieldError> Errors)> SaveAsync(int structureId, int? milestoneId, MilestoneInput input, CancellationToken cancellationToken = default)
     {
         var errors = InputValidation.Validate(input);
@@ -59,6 +66,7 @@ public sealed class MilestoneEditor(AppDbContext db, TimeProvider clock)
         Milestone? milestone = null;
         if (milestoneId is { } id)
         {
+            Versions.Require(input.Version, errors);
             milestone = await db.Set<Milestone>().FirstOrDefaultAsync(m => m.Id == id && m.StructureId == structureId, cancellationToken);
             if (milestone is null)
             {
@@ -81,7 +89,14 @@ public sealed class MilestoneEditor(AppDbContext db, TimeProvider clock)
         milestone.Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
         milestone.AuditId = input.AuditId;
         await SyncExpiryAsync(milestone, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        if (milestoneId is null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else
+        {
+            await db.SaveIfCurrentAsync(milestone, input.Version, cancellationToken);
+        }
         return (milestone, []);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Referentials;
 
@@ -13,6 +14,9 @@ public class EditEngagementModel(ReferentialEditor editor) : PageModel
 
     [BindProperty]
     public EngagementInput Input { get; set; } = new();
+
+    /// <summary>Campaigns using this referential version: when there are any, the version is frozen but for typo corrections.</summary>
+    public int Campaigns { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, int number)
     {
@@ -25,6 +29,7 @@ public class EditEngagementModel(ReferentialEditor editor) : PageModel
             Text = Engagement.Text,
             OfficialTextMissing = Engagement.OfficialTextMissing,
             Requirements = string.Join('\n', Engagement.Requirements.Select(r => r.Text)),
+            Version = Engagement.Version,
         };
         return Page();
     }
@@ -39,13 +44,24 @@ public class EditEngagementModel(ReferentialEditor editor) : PageModel
         {
             return Page();
         }
-        var errors = await editor.SaveEngagementAsync(Engagement, Input);
+        List<FieldError> errors;
+        try
+        {
+            errors = await editor.SaveEngagementAsync(Engagement, Input, User.DisplayName());
+        }
+        catch (StaleVersionException stale)
+        {
+            await LoadAsync(id, number);
+            this.ShowConflict(stale, "cet engagement");
+            Input.Version = stale.CurrentVersion;
+            return Page();
+        }
         if (errors.Count > 0)
         {
             ModelState.AddErrors(errors);
             return Page();
         }
-        TempData["Success"] = $"Engagement {number} enregistré.";
+        TempData["Success"] = Campaigns > 0 ? $"Correction de l'engagement {number} enregistrée." : $"Engagement {number} enregistré.";
         return Redirect($"/referentiels/{id}/engagements/{number}");
     }
 
@@ -57,6 +73,7 @@ public class EditEngagementModel(ReferentialEditor editor) : PageModel
             return false;
         }
         Engagement = engagement;
+        Campaigns = await editor.CampaignsUsingAsync(engagement.ReferentialId);
         return true;
     }
 }

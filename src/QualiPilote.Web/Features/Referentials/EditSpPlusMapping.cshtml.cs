@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Referentials;
 
@@ -21,6 +22,10 @@ public class EditSpPlusMappingModel(AppDbContext db, ReferentialEditor editor) :
     [BindProperty]
     public List<int> Engagements { get; set; } = [];
 
+    /// <summary>The commitment's version read before editing.</summary>
+    [BindProperty]
+    public int? Version { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int number)
     {
         if (!await LoadAsync(number))
@@ -28,6 +33,7 @@ public class EditSpPlusMappingModel(AppDbContext db, ReferentialEditor editor) :
             return NotFound();
         }
         Engagements = Commitment.Mappings.Where(m => m.Engagement.ReferentialId == Referential.Id).Select(m => m.Engagement.Number).ToList();
+        Version = Commitment.Version;
         return Page();
     }
 
@@ -37,7 +43,18 @@ public class EditSpPlusMappingModel(AppDbContext db, ReferentialEditor editor) :
         {
             return NotFound();
         }
-        var errors = await editor.SaveSpPlusMappingAsync(number, Referential.Id, Engagements);
+        List<FieldError> errors;
+        try
+        {
+            errors = await editor.SaveSpPlusMappingAsync(number, Referential.Id, Engagements, Version);
+        }
+        catch (StaleVersionException stale)
+        {
+            await LoadAsync(number);
+            this.ShowConflict(stale, "ces correspondances", nameof(Version));
+            Version = stale.CurrentVersion;
+            return Page();
+        }
         if (errors.Count > 0)
         {
             ModelState.AddErrors(errors, prefix: "");

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Referentials;
 
 /// <summary>A numbered service promise. Numbers run across the whole referential
 /// ("Engagement 15" is unique in Quali-ATE 2024), so the referential id is kept here for that uniqueness.</summary>
-public class Engagement
+public class Engagement : IVersioned
 {
     public int Id { get; set; }
     public int ReferentialId { get; set; }
@@ -17,6 +18,8 @@ public class Engagement
     public bool OfficialTextMissing { get; set; }
     public List<Requirement> Requirements { get; set; } = [];
     public List<SpPlusMapping> SpPlusMappings { get; set; } = [];
+    public List<EngagementCorrection> Corrections { get; set; } = [];
+    public int Version { get; set; }
 
     public string Label => $"Engagement {Number}";
 

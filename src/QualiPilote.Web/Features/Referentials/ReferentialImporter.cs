@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.SelfAssessment;
 using QualiPilote.Web.Shared;
 using QualiPilote.Web.Shared.Spreadsheets;
 
@@ -89,8 +90,35 @@ public sealed partial class ReferentialImporter(AppDbContext db)
             db.Referentials.Add(referential);
         }
         Apply(document, referential, changes);
+        if (existing is not null && FrozenChanges() is { Count: > 0 } frozen
+            && await db.Set<SelfAssessmentCampaign>().CountAsync(c => c.ReferentialId == existing.Id, cancellationToken) is > 0 and var campaigns)
+        {
+            db.ChangeTracker.Clear();
+            return new(null, [new FieldError(null, "fichier",
+                $"{frozen.Count} texte(s) déjà établi(s) de {existing.Label} changeraient ou disparaîtraient ({string.Join(", ", frozen.Take(10))}{(frozen.Count > 10 ? "…" : "")}) : "
+                + ReferentialEditor.FrozenMessage(campaigns).Replace("Pour corriger une simple faute de frappe, indiquez", "Pour corriger une simple faute de frappe, passez par la page de l'engagement et indiquez", StringComparison.Ordinal))]);
+        }
         await db.SaveChangesAsync(cancellationToken);
         return new(new ReferentialImportSummary(referential.Id, existing is null, changes.Created, changes.Updated, changes.Deleted), []);
+    }
+
+    /// <summary>In a version campaigns use, an import may add elements and fill texts still marked « à importer »; what it
+    /// would change or delete otherwise is listed here (docs/adr/0034).</summary>
+    private List<string> FrozenChanges()
+    {
+        db.ChangeTracker.DetectChanges();
+        return db.ChangeTracker.Entries()
+            .Where(e => e.Entity is Module or Engagement or Requirement)
+            .Where(e => e.State == EntityState.Deleted
+                || (e.State == EntityState.Modified && e.Property(nameof(Engagement.OfficialTextMissing)).OriginalValue is false))
+            .Select(e => e.Entity switch
+            {
+                Module m => $"module {m.Number}",
+                Engagement g => $"engagement {g.Number}",
+                Requirement r => $"sous-engagement {r.Engagement?.Number}.{r.Number}",
+                _ => "",
+            })
+            .ToList();
     }
 
     private static void Validate(ReferentialDocument document, Referential? existing, List<FieldError> errors)

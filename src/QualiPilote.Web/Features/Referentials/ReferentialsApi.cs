@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Referentials;
 
@@ -11,12 +12,12 @@ public static class ReferentialsApi
 {
     public sealed record ReferentialSummaryDto(int Id, string Code, string Name, string Version, DateOnly EffectiveFrom, int Modules, int Engagements);
     public sealed record RequirementDto(int Number, string Text, bool OfficialTextMissing);
-    public sealed record EngagementDto(int Number, string Text, bool OfficialTextMissing, IReadOnlyList<RequirementDto> Requirements, IReadOnlyList<int> SpPlus);
+    public sealed record EngagementDto(int Number, string Text, bool OfficialTextMissing, IReadOnlyList<RequirementDto> Requirements, IReadOnlyList<int> SpPlus, int Version);
     public sealed record ModuleDto(int Number, string Title, bool Mandatory, bool OfficialTextMissing, IReadOnlyList<EngagementDto> Engagements);
     public sealed record ReferentialDto(int Id, string Code, string Name, string Version, DateOnly EffectiveFrom, int RequiredBusinessModules, string? Notice, IReadOnlyList<ModuleDto> Modules);
     public sealed record SpPlusEngagementDto(int ReferentialId, string Referential, int Number);
-    public sealed record SpPlusDto(int Number, string Text, IReadOnlyList<SpPlusEngagementDto> Engagements);
-    public sealed record SpPlusMappingInput(int? ReferentialId, List<int>? Engagements);
+    public sealed record SpPlusDto(int Number, string Text, IReadOnlyList<SpPlusEngagementDto> Engagements, int Version);
+    public sealed record SpPlusMappingInput(int? ReferentialId, List<int>? Engagements, int? Version = null);
 
     public static void MapReferentialsApi(this RouteGroupBuilder api)
     {
@@ -56,7 +57,7 @@ public static class ReferentialsApi
             referential.Modules.Select(m => new ModuleDto(m.Number, m.Title, m.IsMandatory, m.OfficialTextMissing,
                 m.Engagements.Select(e => new EngagementDto(e.Number, e.Text, e.OfficialTextMissing,
                     e.Requirements.Select(r => new RequirementDto(r.Number, r.Text, r.OfficialTextMissing)).ToList(),
-                    spPlus.Where(s => s.EngagementId == e.Id).Select(s => s.Number).Order().ToList())).ToList())).ToList()));
+                    spPlus.Where(s => s.EngagementId == e.Id).Select(s => s.Number).Order().ToList(), e.Version)).ToList())).ToList()));
     }
 
     private static async Task<IResult> ExportAsync(int id, string? format, ReferentialExporter exporter, HttpContext http)
@@ -100,22 +101,34 @@ public static class ReferentialsApi
         return result.Succeeded ? TypedResults.Ok(result.Summary) : Problems.Validation(result.Errors);
     }
 
-    private static async Task<Results<Ok<EngagementDto>, ProblemHttpResult>> SaveEngagementAsync(int id, int number, EngagementInput input, ReferentialEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<EngagementDto>, ProblemHttpResult>> SaveEngagementAsync(int id, int number, EngagementInput input, ReferentialEditor editor,
+        HttpContext http, CancellationToken cancellationToken)
     {
         var engagement = await editor.FindEngagementAsync(id, number, cancellationToken);
         if (engagement is null)
         {
             return Problems.NotFound($"Aucun engagement n° {number} dans le référentiel {id}.");
         }
-        var errors = await editor.SaveEngagementAsync(engagement, input, cancellationToken);
+        List<FieldError> errors;
+        try
+        {
+            errors = await editor.SaveEngagementAsync(engagement, input, http.User.DisplayName(), cancellationToken);
+        }
+        catch (StaleVersionException stale)
+        {
+            var current = await editor.FindEngagementAsync(id, number, cancellationToken);
+            return Versions.Conflict(stale, "cet engagement", current is null ? null : ToDto(current));
+        }
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
-        return TypedResults.Ok(new EngagementDto(engagement.Number, engagement.Text, engagement.OfficialTextMissing,
-            engagement.Requirements.OrderBy(r => r.Number).Select(r => new RequirementDto(r.Number, r.Text, r.OfficialTextMissing)).ToList(),
-            engagement.SpPlusMappings.Select(m => m.SpPlusCommitment.Number).Order().ToList()));
+        return TypedResults.Ok(ToDto(engagement));
     }
+
+    private static EngagementDto ToDto(Engagement engagement) => new(engagement.Number, engagement.Text, engagement.OfficialTextMissing,
+        engagement.Requirements.OrderBy(r => r.Number).Select(r => new RequirementDto(r.Number, r.Text, r.OfficialTextMissing)).ToList(),
+        engagement.SpPlusMappings.Select(m => m.SpPlusCommitment.Number).Order().ToList(), engagement.Version);
 
     private static async Task<Ok<List<SpPlusDto>>> ListSpPlusAsync(AppDbContext db, CancellationToken cancellationToken)
     {
@@ -124,16 +137,31 @@ public static class ReferentialsApi
             .OrderBy(c => c.Number).ToListAsync(cancellationToken);
         return TypedResults.Ok(commitments.Select(c => new SpPlusDto(c.Number, c.Text,
             c.Mappings.OrderBy(m => m.Engagement.Number)
-                .Select(m => new SpPlusEngagementDto(m.Engagement.ReferentialId, m.Engagement.Referential.Label, m.Engagement.Number)).ToList())).ToList());
+                .Select(m => new SpPlusEngagementDto(m.Engagement.ReferentialId, m.Engagement.Referential.Label, m.Engagement.Number)).ToList(), c.Version)).ToList());
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SaveSpPlusMappingAsync(int number, SpPlusMappingInput input, ReferentialEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> SaveSpPlusMappingAsync(int number, SpPlusMappingInput input, ReferentialEditor editor,
+        AppDbContext db, CancellationToken cancellationToken)
     {
         if (input.ReferentialId is null || input.Engagements is null)
         {
             return Problems.Validation([new FieldError(null, "referentialId", "referentialId et engagements sont obligatoires.")]);
         }
-        var errors = await editor.SaveSpPlusMappingAsync(number, input.ReferentialId.Value, input.Engagements, cancellationToken);
-        return errors.Count > 0 ? Problems.Validation(errors) : TypedResults.NoContent();
+        try
+        {
+            var errors = await editor.SaveSpPlusMappingAsync(number, input.ReferentialId.Value, input.Engagements, input.Version, cancellationToken);
+            return errors.Count > 0 ? Problems.Validation(errors) : TypedResults.NoContent();
+        }
+        catch (StaleVersionException stale)
+        {
+            var current = await db.SpPlusCommitments.AsNoTracking().Where(c => c.Number == number)
+                .Select(c => new
+                {
+                    c.Number,
+                    c.Version,
+                    Engagements = c.Mappings.Where(m => m.Engagement.ReferentialId == input.ReferentialId).Select(m => m.Engagement.Number).OrderBy(n => n).ToList(),
+                }).FirstOrDefaultAsync(cancellationToken);
+            return Versions.Conflict(stale, "ces correspondances", current);
+        }
     }
 }

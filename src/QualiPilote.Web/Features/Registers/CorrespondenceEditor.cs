@@ -6,6 +6,7 @@ using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Features.Indicators;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Registers;
 
@@ -31,6 +32,11 @@ public sealed class CorrespondenceInput
 
     [Display(Name = "Demande dans le périmètre suivi")]
     public bool InPerimeter { get; set; } = true;
+
+    /// <summary>To correct a line: the <see cref="CorrespondenceItem.BatchId"/> read, which every save of the line (form or
+    /// file) replaces, so it serves as the line's version (docs/adr/0034).</summary>
+    [Display(Name = "Version")]
+    public int? Version { get; set; }
 }
 
 /// <summary>Adds or corrects one register line from the form, with the same rules as a file line. Each save is a batch of one
@@ -60,10 +66,18 @@ public sealed class CorrespondenceEditor(AppDbContext db, TallyStore tallies, Ti
         {
             return [new FieldError(null, "reference", $"aucune ligne n'a la référence « {input.Reference} ».")];
         }
+        if (!creating && input.Version is null)
+        {
+            return [new FieldError(null, Versions.Field, "la version lue est obligatoire pour corriger une ligne : rouvrez la ligne depuis le registre.")];
+        }
         var rules = await CorrespondenceImporter.RowRules.LoadAsync(db, structure, scope, clock.Today(), cancellationToken);
         if (existing is not null && !scope.CanEditService(structure, existing.ServiceId))
         {
             return [new FieldError(null, "serviceCode", "cette ligne appartient au registre d'un autre service que le vôtre.")];
+        }
+        if (existing is not null && !creating && existing.BatchId != input.Version)
+        {
+            throw await StaleAsync(existing.BatchId, input.Version, cancellationToken);
         }
         var importErrors = new ImportErrors();
         var cells = new[]
@@ -104,10 +118,27 @@ public sealed class CorrespondenceEditor(AppDbContext db, TallyStore tallies, Ti
         existing.InPerimeter = row.InPerimeter;
         existing.BatchId = batch.Id;
         delta.AddCorrespondence(row.Channel, row.ServiceId, row.ReceivedOn, row.AnsweredOn, row.DueOn, row.IsCounted);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // An import rewrote the line between our read and our write (BatchId is the concurrency token).
+            db.ChangeTracker.Clear();
+            var current = await db.Set<CorrespondenceItem>().AsNoTracking()
+                .Where(i => i.StructureId == structure.Id && i.Reference == row.Reference).Select(i => i.BatchId).FirstAsync(cancellationToken);
+            throw await StaleAsync(current, input.Version, cancellationToken);
+        }
         await tallies.ApplyAsync(structure.Id, delta, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [];
+    }
+
+    private async Task<StaleVersionException> StaleAsync(int currentBatch, int? readBatch, CancellationToken cancellationToken)
+    {
+        var batch = await db.Set<RegisterImport>().AsNoTracking().Where(b => b.Id == currentBatch).Select(b => new { b.UserId, b.UserName, b.At }).FirstOrDefaultAsync(cancellationToken);
+        return new StaleVersionException(currentBatch, readBatch, await Versions.NameAsync(db, batch?.UserId, cancellationToken) ?? batch?.UserName, batch?.At);
     }
 }
 
@@ -124,6 +155,10 @@ public sealed class DeadlineInput
 
     [Display(Name = "Compter en jours ouvrés (hors samedis, dimanches et jours fériés)")]
     public bool WorkingDays { get; set; } = true;
+
+    /// <summary>The version of the deadline of this channel and date read before editing; none if there was none.</summary>
+    [Display(Name = "Version")]
+    public int? Version { get; set; }
 }
 
 /// <summary>Sets or removes a response deadline, then recomputes the due date of the items it governs and their tallies,
@@ -146,7 +181,7 @@ public sealed class DeadlineEditor(AppDbContext db, TallyStore tallies)
         }
         rule.Days = input.Days!.Value;
         rule.WorkingDays = input.WorkingDays;
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveIfCurrentAsync(rule, input.Version, cancellationToken);
         await RecomputeAsync(structure.Id, rule.Channel, rule.EffectiveFrom, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [];

@@ -45,6 +45,8 @@ public class CorrespondenceItem : IStructureOwned
             builder.HasKey(i => new { i.StructureId, i.Reference });
             builder.Property(i => i.Reference).HasMaxLength(ReferenceMaxLength);
             builder.Property(i => i.Channel).HasMaxLength(12);
+            // Every save of a line stamps a new batch: the form's correction is refused if the line was saved since it was read.
+            builder.Property(i => i.BatchId).IsConcurrencyToken();
             // The rows behind one dashboard cell: a structure and a reception period. A BRIN index on PostgreSQL costs
             // almost nothing to maintain during bulk loads (rows arrive in date order); SQLite ignores the method.
             builder.HasIndex(i => new { i.StructureId, i.ReceivedOn }).HasMethod("brin");

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Registers;
 
@@ -19,13 +20,32 @@ public class DeadlinesModel(StructureAccess access, AppDbContext db, DeadlineEdi
 
     public static IEnumerable<SelectListItem> Channels => CorrespondenceChannels.All.Select(c => new SelectListItem(c.Label(), c.ToString()));
 
-    public async Task OnGetAsync() => await LoadAsync();
+    /// <summary>« Modifier » on a row fills the form with that deadline and its version.</summary>
+    public async Task OnGetAsync(int? id)
+    {
+        await LoadAsync();
+        if (Deadlines.FirstOrDefault(d => d.Id == id) is { } rule)
+        {
+            Input = new DeadlineInput { Channel = rule.Channel, EffectiveFrom = rule.EffectiveFrom, Days = rule.Days, WorkingDays = rule.WorkingDays, Version = rule.Version };
+        }
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
         if (ModelState.IsValid)
         {
-            var errors = await editor.SaveAsync(Structure, Input);
+            List<FieldError> errors;
+            try
+            {
+                errors = await editor.SaveAsync(Structure, Input);
+            }
+            catch (StaleVersionException stale)
+            {
+                this.ShowConflict(stale, "le délai de ce canal à cette date");
+                Input.Version = stale.CurrentVersion;
+                await LoadAsync();
+                return Page();
+            }
             if (errors.Count == 0)
             {
                 TempData["Success"] = $"Délai enregistré : {Input.Channel!.Value.Label().ToLowerInvariant()}s reçus à partir du {Fr.Date(Input.EffectiveFrom)}, {Input.Days} jours. Les indicateurs sont recalculés.";

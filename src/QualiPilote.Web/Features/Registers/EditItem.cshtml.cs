@@ -6,6 +6,7 @@ using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Registers;
 
@@ -52,6 +53,7 @@ public class EditItemModel(StructureAccess access, AppDbContext db, Corresponden
             AnsweredOn = item.AnsweredOn,
             HasContact = item.HasContact,
             InPerimeter = item.InPerimeter,
+            Version = item.BatchId,
         };
         return Page();
     }
@@ -62,7 +64,19 @@ public class EditItemModel(StructureAccess access, AppDbContext db, Corresponden
         {
             Input.Reference = Reference;
         }
-        var errors = await editor.SaveAsync(Structure, Scope, User, Input, Creating);
+        List<FieldError> errors;
+        try
+        {
+            errors = await editor.SaveAsync(Structure, Scope, User, Input, Creating);
+        }
+        catch (StaleVersionException stale)
+        {
+            ModelState.Clear();
+            this.ShowConflict(stale, "cette ligne du registre");
+            Input.Version = stale.CurrentVersion;
+            await LoadAsync();
+            return Page();
+        }
         if (errors.Count == 0)
         {
             TempData["Success"] = $"Élément « {Input.Reference} » enregistré ; les indicateurs sont à jour.";

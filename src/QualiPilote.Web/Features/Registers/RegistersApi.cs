@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Registers;
 
@@ -15,8 +16,9 @@ public static class RegistersApi
 
     public sealed record ImportDto(int Batch, int Rows, int Imported, int Updated, int Unchanged);
     public sealed record UndoDto(int Batch, int Removed, int Restored, DateTime UndoneAt, string UndoneBy);
-    public sealed record DeadlineDto(int Id, CorrespondenceChannel Channel, DateOnly EffectiveFrom, int Days, bool WorkingDays);
-    public sealed record DeadlinePayload(CorrespondenceChannel? Channel, DateOnly? EffectiveFrom, int? Days, bool? WorkingDays);
+    public sealed record DeadlineDto(int Id, CorrespondenceChannel Channel, DateOnly EffectiveFrom, int Days, bool WorkingDays, int Version);
+    /// <param name="Version">The version of this channel's deadline at this date, read before editing; null when there was none.</param>
+    public sealed record DeadlinePayload(CorrespondenceChannel? Channel, DateOnly? EffectiveFrom, int? Days, bool? WorkingDays, int? Version = null);
 
     public static void MapRegistersApi(this RouteGroupBuilder api)
     {
@@ -158,7 +160,7 @@ public static class RegistersApi
         }
         return TypedResults.Ok(await db.Set<ResponseDeadline>().AsNoTracking().Where(d => d.StructureId == structure.Id)
             .OrderBy(d => d.Channel).ThenBy(d => d.EffectiveFrom)
-            .Select(d => new DeadlineDto(d.Id, d.Channel, d.EffectiveFrom, d.Days, d.WorkingDays)).ToListAsync(cancellationToken));
+            .Select(d => new DeadlineDto(d.Id, d.Channel, d.EffectiveFrom, d.Days, d.WorkingDays, d.Version)).ToListAsync(cancellationToken));
     }
 
     private static async Task<IResult> SaveDeadlineAsync(string code, DeadlinePayload payload, StructureAccess access, DeadlineEditor editor, AppDbContext db,
@@ -169,13 +171,25 @@ public static class RegistersApi
         {
             return Problems.UnknownStructure(code);
         }
-        var errors = await editor.SaveAsync(structure, new DeadlineInput
+        List<FieldError> errors;
+        try
         {
-            Channel = payload.Channel,
-            EffectiveFrom = payload.EffectiveFrom,
-            Days = payload.Days,
-            WorkingDays = payload.WorkingDays ?? true,
-        }, cancellationToken);
+            errors = await editor.SaveAsync(structure, new DeadlineInput
+            {
+                Channel = payload.Channel,
+                EffectiveFrom = payload.EffectiveFrom,
+                Days = payload.Days,
+                WorkingDays = payload.WorkingDays ?? true,
+                Version = payload.Version,
+            }, cancellationToken);
+        }
+        catch (StaleVersionException stale)
+        {
+            var current = await db.Set<ResponseDeadline>().AsNoTracking()
+                .Where(d => d.StructureId == structure.Id && d.Channel == payload.Channel && d.EffectiveFrom == payload.EffectiveFrom)
+                .Select(d => new DeadlineDto(d.Id, d.Channel, d.EffectiveFrom, d.Days, d.WorkingDays, d.Version)).FirstOrDefaultAsync(cancellationToken);
+            return Versions.Conflict(stale, "le délai de ce canal à cette date", current);
+        }
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using QualiPilote.Web.Features.Structures;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Registers;
 
 /// <summary>The response deadline a structure announces for a channel, from a date on (the seed's change from 15 to 10 days in 2020).
 /// Items take the deadline in force on their reception date. Without any, the defaults apply (10 working days, 5 for e-mail).</summary>
-public class ResponseDeadline : IStructureOwned
+public class ResponseDeadline : IStructureOwned, IVersioned
 {
     public int Id { get; set; }
     public int StructureId { get; set; }
@@ -16,6 +17,7 @@ public class ResponseDeadline : IStructureOwned
     public int Days { get; set; }
     /// <summary>Working days (weekends and public holidays excluded) or calendar days.</summary>
     public bool WorkingDays { get; set; } = true;
+    public int Version { get; set; }
 
     public string Describe() => $"{Days} jours {(WorkingDays ? "ouvrés" : "calendaires")}";
 

@@ -4,6 +4,7 @@ using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Features.ActionPlan;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.SelfAssessment;
 
@@ -211,7 +212,14 @@ public sealed class CampaignEditor(AppDbContext db, CampaignQuery query, ActionP
         tracked.ClosedAt = Now;
         tracked.ClosedByName = actor.Name;
         tracked.ClosingNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveIfCurrentAsync(tracked, campaign.Version, cancellationToken);
+        }
+        catch (StaleVersionException stale)
+        {
+            return [new FieldError(null, "campaign", stale.PageMessage("cette campagne"))];
+        }
         return [];
     }
 

@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using QualiPilote.Web.Features.ActionPlan;
 using QualiPilote.Web.Features.Referentials;
 using QualiPilote.Web.Features.Structures;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.SelfAssessment;
 
 /// <summary>One line of the self-assessment grid: a requirement's status in a campaign, the comment
 /// (the justification when not applicable), its evidence, and who assessed it when.</summary>
-public class RequirementAssessment : IStructureOwned
+public class RequirementAssessment : IStructureOwned, IVersioned
 {
     public int Id { get; set; }
     public int CampaignId { get; set; }

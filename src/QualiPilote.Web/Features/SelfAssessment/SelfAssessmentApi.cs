@@ -5,6 +5,7 @@ using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.SelfAssessment;
 
@@ -28,8 +29,9 @@ public static class SelfAssessmentApi
     public sealed record SpPlusDiagnosticDto(int Year, double? TargetPercent, int? TargetYear, bool? Reached, RateDto Overall, RateDto? PreviousOverall, IReadOnlyList<SpPlusLineDto> Engagements);
     public sealed record EvidenceDto(int Id, EvidenceKind Kind, string Title, string? FileName, string? ContentType, long? Length, string? Sha256, string? Url,
         string? IndicatorCode, string? IndicatorPeriod, string? DocumentVersion, DateOnly? DocumentDate, string AddedBy, DateTime AddedAt, string? Download);
-    public sealed record SpPlusTargetDto(int Year, double Percent, string? Source);
-    public sealed record SpPlusTargetInput(double? Percent, string? Source);
+    public sealed record SpPlusTargetDto(int Year, double Percent, string? Source, int Version);
+    /// <param name="Version">The version of the year's target read before editing; null when the year had none.</param>
+    public sealed record SpPlusTargetInput(double? Percent, string? Source, int? Version = null);
 
     public static void MapSelfAssessmentApi(this RouteGroupBuilder api)
     {
@@ -316,13 +318,22 @@ public static class SelfAssessmentApi
 
     private static async Task<Ok<List<SpPlusTargetDto>>> ListTargetsAsync(AppDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await db.Set<SpPlusTarget>().AsNoTracking().OrderBy(t => t.Year)
-            .Select(t => new SpPlusTargetDto(t.Year, t.Percent, t.Source)).ToListAsync(cancellationToken));
+            .Select(t => new SpPlusTargetDto(t.Year, t.Percent, t.Source, t.Version)).ToListAsync(cancellationToken));
 
     private static async Task<Results<Ok<SpPlusTargetDto>, ProblemHttpResult>> SaveTargetAsync(int year, SpPlusTargetInput input, SpPlusTargetEditor editor,
-        CancellationToken cancellationToken)
+        AppDbContext db, CancellationToken cancellationToken)
     {
-        var (target, errors) = await editor.SaveAsync(year, input.Percent, input.Source, cancellationToken);
-        return target is null ? Problems.Validation(errors) : TypedResults.Ok(new SpPlusTargetDto(target.Year, target.Percent, target.Source));
+        try
+        {
+            var (target, errors) = await editor.SaveAsync(year, input.Percent, input.Source, input.Version, cancellationToken);
+            return target is null ? Problems.Validation(errors) : TypedResults.Ok(new SpPlusTargetDto(target.Year, target.Percent, target.Source, target.Version));
+        }
+        catch (StaleVersionException stale)
+        {
+            var current = await db.Set<SpPlusTarget>().AsNoTracking().Where(t => t.Year == year)
+                .Select(t => new SpPlusTargetDto(t.Year, t.Percent, t.Source, t.Version)).FirstOrDefaultAsync(cancellationToken);
+            return Versions.Conflict(stale, $"la cible {year}", current);
+        }
     }
 
     private static async Task<(Structure? Structure, CampaignGrid? Grid, ProblemHttpResult? Problem)> LoadAsync(string code, int year, StructureAccess access,

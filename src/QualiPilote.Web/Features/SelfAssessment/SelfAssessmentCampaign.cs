@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using QualiPilote.Web.Features.Referentials;
 using QualiPilote.Web.Features.Structures;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.SelfAssessment;
 
 /// <summary>A structure's self-assessment of one year, on its perimeter for one referential version.
 /// While open it follows the perimeter (a module added later gets its rows); once the quality referent
 /// closes it, it is frozen: what an auditor reads is what was closed.</summary>
-public class SelfAssessmentCampaign : IStructureOwned
+public class SelfAssessmentCampaign : IStructureOwned, IVersioned
 {
     public int Id { get; set; }
     public int StructureId { get; set; }
@@ -24,6 +25,7 @@ public class SelfAssessmentCampaign : IStructureOwned
     public string? ClosedByName { get; set; }
     /// <summary>The quality referent's words when closing (review remarks, COPIL that validated it).</summary>
     public string? ClosingNote { get; set; }
+    public int Version { get; set; }
     public List<RequirementAssessment> Assessments { get; set; } = [];
 
     public bool IsClosed => ClosedAt is not null;

@@ -6,6 +6,7 @@ using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Features.Referentials;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Structures;
 
@@ -38,6 +39,7 @@ public class EditPerimeterModel(StructureAccess access, AppDbContext db, Perimet
                 DecidedBy = existing.DecidedBy,
                 Included = existing.Modules.Select(m => modules[m.ModuleId]).ToList(),
                 Services = existing.Modules.ToDictionary(m => modules[m.ModuleId], m => m.Services.Select(s => s.Service.Code).ToList()),
+                Version = existing.Version,
             };
         return Page();
     }
@@ -52,13 +54,24 @@ public class EditPerimeterModel(StructureAccess access, AppDbContext db, Perimet
         {
             return Page();
         }
-        var errors = await editor.SaveAsync(Structure.Id, new PerimeterInput
+        List<FieldError> errors;
+        try
         {
-            ReferentialId = Referential.Id,
-            DecidedOn = Input.DecidedOn,
-            DecidedBy = Input.DecidedBy,
-            Modules = Input.Included.Distinct().ToDictionary(n => n, n => Input.Services.GetValueOrDefault(n) ?? []),
-        });
+            errors = await editor.SaveAsync(Structure.Id, new PerimeterInput
+            {
+                ReferentialId = Referential.Id,
+                DecidedOn = Input.DecidedOn,
+                DecidedBy = Input.DecidedBy,
+                Modules = Input.Included.Distinct().ToDictionary(n => n, n => Input.Services.GetValueOrDefault(n) ?? []),
+                Version = Input.Version,
+            });
+        }
+        catch (StaleVersionException stale)
+        {
+            this.ShowConflict(stale, "ce périmètre");
+            Input.Version = stale.CurrentVersion;
+            return Page();
+        }
         if (errors.Count > 0)
         {
             ModelState.AddErrors(errors);
@@ -95,5 +108,8 @@ public class EditPerimeterModel(StructureAccess access, AppDbContext db, Perimet
 
         /// <summary>Module number → codes of the services deploying it.</summary>
         public Dictionary<int, List<string>> Services { get; set; } = [];
+
+        /// <summary>The version of the stored perimeter read before editing; none for a first perimeter.</summary>
+        public int? Version { get; set; }
     }
 }

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using QualiPilote.Web.Features.Referentials;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Structures;
 
 /// <summary>The labelling perimeter of a structure for one referential version:
 /// which modules it committed to, which services deploy each, and which decision fixed it.</summary>
-public class Perimeter : IStructureOwned
+public class Perimeter : IStructureOwned, IVersioned
 {
     public int Id { get; set; }
     public int StructureId { get; set; }
@@ -17,6 +18,7 @@ public class Perimeter : IStructureOwned
     /// <summary>The body that decided, e.g. "COPIL de lancement".</summary>
     public string DecidedBy { get; set; } = "";
     public List<PerimeterModule> Modules { get; set; } = [];
+    public int Version { get; set; }
 
     internal sealed class Configuration : IEntityTypeConfiguration<Perimeter>
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Structures;
 
@@ -27,6 +28,8 @@ public sealed class PerimeterEditor(AppDbContext db)
             : null;
     }
 
+    /// <summary>Creates the perimeter of a referential version, or updates it if it is still at
+    /// <see cref="PerimeterInput.Version"/> (otherwise <see cref="StaleVersionException"/>, nothing saved).</summary>
     public async Task<List<FieldError>> SaveAsync(int structureId, PerimeterInput input, CancellationToken cancellationToken = default)
     {
         var errors = InputValidation.Validate(input);
@@ -56,10 +59,16 @@ public sealed class PerimeterEditor(AppDbContext db)
 
         var perimeter = await db.Perimeters.Include(p => p.Modules).ThenInclude(m => m.Services)
             .FirstOrDefaultAsync(p => p.StructureId == structureId && p.ReferentialId == referential.Id, cancellationToken);
+        var isNew = perimeter is null;
         if (perimeter is null)
         {
             perimeter = new Perimeter { StructureId = structureId, ReferentialId = referential.Id };
             db.Perimeters.Add(perimeter);
+        }
+        else if (input.Version is null)
+        {
+            Versions.Require(input.Version, errors);
+            return errors;
         }
         perimeter.DecidedOn = input.DecidedOn!.Value;
         perimeter.DecidedBy = input.DecidedBy!.Trim();
@@ -84,7 +93,14 @@ public sealed class PerimeterEditor(AppDbContext db)
             module.Services.AddRange(serviceIds.Where(id => module.Services.All(s => s.ServiceId != id))
                 .Select(id => new PerimeterModuleService { StructureId = structureId, ServiceId = id }));
         }
-        await db.SaveChangesAsync(cancellationToken);
+        if (isNew)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else
+        {
+            await db.SaveIfCurrentAsync(perimeter, input.Version, cancellationToken);
+        }
         return [];
     }
 }

@@ -49,4 +49,8 @@ public sealed class PerimeterInput
 
     /// <summary>Module number → codes of the services that deploy it. Mandatory modules are always added.</summary>
     public Dictionary<int, List<string>> Modules { get; set; } = [];
+
+    /// <summary>The version of the perimeter read before editing; required once this referential's perimeter exists.</summary>
+    [Display(Name = "Version")]
+    public int? Version { get; set; }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.Structures;
 
@@ -12,7 +13,7 @@ public static class StructuresApi
     public sealed record ServiceDto(string Code, string Name);
     public sealed record StructureDetailsDto(string Code, string Name, StructureType Type, string Department, string? ParentCode, IReadOnlyList<string> Groups, IReadOnlyList<ServiceDto> Services);
     public sealed record PerimeterModuleDto(int Number, string Title, bool Mandatory, IReadOnlyList<string> Services);
-    public sealed record PerimeterDto(int ReferentialId, string Referential, string Version, DateOnly DecidedOn, string DecidedBy, IReadOnlyList<PerimeterModuleDto> Modules, string? Warning);
+    public sealed record PerimeterDto(int ReferentialId, string Referential, string ReferentialVersion, DateOnly DecidedOn, string DecidedBy, IReadOnlyList<PerimeterModuleDto> Modules, string? Warning, int Version);
 
     public static void MapStructuresApi(this RouteGroupBuilder api)
     {
@@ -106,7 +107,16 @@ public static class StructuresApi
         {
             return Problems.UnknownStructure(code);
         }
-        var errors = await perimeters.SaveAsync(structure.Id, input, cancellationToken);
+        List<FieldError> errors;
+        try
+        {
+            errors = await perimeters.SaveAsync(structure.Id, input, cancellationToken);
+        }
+        catch (StaleVersionException stale)
+        {
+            var current = (await perimeters.ListAsync(structure.Id, cancellationToken)).FirstOrDefault(p => p.ReferentialId == input.ReferentialId);
+            return Versions.Conflict(stale, "ce périmètre", current is null ? null : ToDto(current));
+        }
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -123,6 +133,6 @@ public static class StructuresApi
                 .Select(m => new PerimeterModuleDto(m.Number, m.Title, m.IsMandatory,
                     perimeter.Modules.First(pm => pm.ModuleId == m.Id).Services.Select(s => s.Service.Code).Order().ToList()))
                 .ToList(),
-            PerimeterEditor.BusinessModuleWarning(perimeter));
+            PerimeterEditor.BusinessModuleWarning(perimeter), perimeter.Version);
     }
 }

@@ -63,7 +63,9 @@ public class IndicatorsApiTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(95.26, computed.GetProperty("value").GetDouble());
         Assert.False(computed.GetProperty("entered").GetBoolean());
 
-        await api.PutAsJsonAsync("/api/v1/structures/pref-73/indicators/engagement-reseaux-sociaux/values/2022", new { value = (double?)null, comment = (string?)null });
+        var version = saved.GetProperty("entryVersion").GetInt32();
+        var cleared = await api.PutAsJsonAsync("/api/v1/structures/pref-73/indicators/engagement-reseaux-sociaux/values/2022", new { value = (double?)null, comment = (string?)null, version });
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
         Assert.Equal(JsonValueKind.Null, (await OneAsync(api, "year=2022", "engagement-reseaux-sociaux")).GetProperty("value").ValueKind);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Tests.Infrastructure;
 using QualiPilote.Web.Features.Demo;
@@ -69,15 +70,18 @@ public class ReferentialsApiTests(AppFactory factory) : IClassFixture<AppFactory
         using var api = await ApiClient.ForAsync(factory, DemoData.Admin.Email);
         var id = await factory.WithDbAsync(db => db.Referentials.Where(r => r.Code == "quali-ate").Select(r => r.Id).SingleAsync());
 
-        var saved = await api.PutAsJsonAsync($"/api/v1/referentials/{id}/engagements/29", new { text = "Nous contrôlons les actes", requirements = "Attendu A\nAttendu B" });
+        var version = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/referentials/{id}")).GetProperty("modules").EnumerateArray()
+            .SelectMany(m => m.GetProperty("engagements").EnumerateArray()).Single(e => e.GetProperty("number").GetInt32() == 29).GetProperty("version").GetInt32();
+        var saved = await api.PutAsJsonAsync($"/api/v1/referentials/{id}/engagements/29", new { text = "Nous contrôlons les actes", requirements = "Attendu A\nAttendu B", version });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Equal(2, (await saved.JsonAsync()).GetProperty("requirements").GetArrayLength());
 
-        var unknown = await api.PutAsJsonAsync("/api/v1/sp-plus/2/mapping", new { referentialId = id, engagements = new[] { 1, 99 } });
+        var mappingVersion = (await api.GetFromJsonAsync<JsonElement>("/api/v1/sp-plus")).EnumerateArray().Single(c => c.GetProperty("number").GetInt32() == 2).GetProperty("version").GetInt32();
+        var unknown = await api.PutAsJsonAsync("/api/v1/sp-plus/2/mapping", new { referentialId = id, engagements = new[] { 1, 99 }, version = mappingVersion });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
         Assert.Contains("99", (await unknown.JsonAsync()).GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
 
-        var mapped = await api.PutAsJsonAsync("/api/v1/sp-plus/2/mapping", new { referentialId = id, engagements = new[] { 1, 8 } });
+        var mapped = await api.PutAsJsonAsync("/api/v1/sp-plus/2/mapping", new { referentialId = id, engagements = new[] { 1, 8 }, version = mappingVersion });
         Assert.Equal(HttpStatusCode.NoContent, mapped.StatusCode);
     }
 

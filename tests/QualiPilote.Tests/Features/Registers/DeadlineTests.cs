@@ -36,7 +36,8 @@ public class DeadlineTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(2, rules.GetArrayLength());
 
         // Calendar days: 12 calendar days late for a 10-calendar-day rule.
-        Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync("/api/v1/structures/sp-albertville/deadlines", new { channel = "mail", effectiveFrom = "2020-01-01", days = 20, workingDays = false })).StatusCode);
+        var version = rules.EnumerateArray().Single(r => r.GetProperty("effectiveFrom").GetString() == "2020-01-01").GetProperty("version").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync("/api/v1/structures/sp-albertville/deadlines", new { channel = "mail", effectiveFrom = "2020-01-01", days = 20, workingDays = false, version })).StatusCode);
         Assert.Equal(100, await MailRateAsync(api, 2020));
     }
 

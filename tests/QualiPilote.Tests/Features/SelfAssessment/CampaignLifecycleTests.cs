@@ -120,7 +120,7 @@ public class CampaignLifecycleTests(AppFactory factory) : IClassFixture<AppFacto
 
             var modules = perimeter.Modules.ToDictionary(m => perimeter.Referential.Modules.Single(x => x.Id == m.ModuleId).Number, m => m.Services.Select(s => s.Service.Code).ToList());
             modules[7] = ["CAB"];
-            Assert.Empty(await editor.SaveAsync(structure.Id, new PerimeterInput { ReferentialId = perimeter.ReferentialId, DecidedOn = perimeter.DecidedOn, DecidedBy = perimeter.DecidedBy, Modules = modules }));
+            Assert.Empty(await editor.SaveAsync(structure.Id, new PerimeterInput { ReferentialId = perimeter.ReferentialId, DecidedOn = perimeter.DecidedOn, DecidedBy = perimeter.DecidedBy, Modules = modules, Version = perimeter.Version }));
 
             var grown = (await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/structures/pref-48/campaigns/2026")).GetProperty("assessments");
             Assert.True(grown.GetArrayLength() > before);

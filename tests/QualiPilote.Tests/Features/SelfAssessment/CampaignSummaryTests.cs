@@ -32,7 +32,7 @@ public class CampaignSummaryTests(AppFactory factory) : IClassFixture<AppFactory
         var leaving = perimeter.Modules.Select(m => numbers[m.ModuleId]).Where(m => !m.IsMandatory).MaxBy(m => m.Number)!;
         modules.Remove(leaving.Number);
         modules[7] = ["CAB"];
-        Assert.Empty(await editor.SaveAsync(structure.Id, new PerimeterInput { ReferentialId = perimeter.ReferentialId, DecidedOn = perimeter.DecidedOn, DecidedBy = perimeter.DecidedBy, Modules = modules }));
+        Assert.Empty(await editor.SaveAsync(structure.Id, new PerimeterInput { ReferentialId = perimeter.ReferentialId, DecidedOn = perimeter.DecidedOn, DecidedBy = perimeter.DecidedBy, Modules = modules, Version = perimeter.Version }));
 
         var query = scope.ServiceProvider.GetRequiredService<CampaignQuery>();
         var campaigns = await db.Set<SelfAssessmentCampaign>().AsNoTracking().Include(c => c.Referential).ToListAsync();

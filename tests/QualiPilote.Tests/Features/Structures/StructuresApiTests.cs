@@ -88,7 +88,7 @@ public class StructuresApiTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Contains("ce périmètre en retient 1", result.GetProperty("warning").GetString(), StringComparison.Ordinal);
 
         var forged = await referent.PutAsJsonAsync("/api/v1/structures/sp-saint-jean-de-maurienne/perimeter",
-            new { referentialId, decidedOn = "2024-05-02", decidedBy = "COPIL", modules = new Dictionary<string, string[]> { ["1"] = ["DCPP"] } });
+            new { referentialId, decidedOn = "2024-05-02", decidedBy = "COPIL", modules = new Dictionary<string, string[]> { ["1"] = ["DCPP"] }, version = result.GetProperty("version").GetInt32() });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, forged.StatusCode);
         var stillThree = await factory.WithDbAsync(db => db.PerimeterModules.CountAsync(m => m.Perimeter.Structure.Code == "sp-saint-jean-de-maurienne"));
         Assert.Equal(3, stillThree);

@@ -519,6 +519,10 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.Property<int>("StructureId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ReferentialId");
@@ -816,6 +820,10 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.Property<double?>("Value")
                         .HasColumnType("double precision");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IndicatorId");
@@ -849,6 +857,10 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.Property<double?>("Target")
                         .HasColumnType("double precision");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IndicatorId");
@@ -875,6 +887,10 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
 
                     b.Property<double>("Value")
                         .HasColumnType("double precision");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -943,6 +959,10 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.Property<string>("Title")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1145,6 +1165,10 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ModuleId");
@@ -1153,6 +1177,37 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Engagements");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Referentials.EngagementCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CorrectedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementId");
+
+                    b.ToTable("EngagementCorrections", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.Module", b =>
@@ -1274,6 +1329,10 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1422,6 +1481,7 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("BatchId")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("Channel")
@@ -1582,6 +1642,10 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<bool>("WorkingDays")
@@ -1788,6 +1852,10 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.Property<int>("StructureId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
@@ -1813,6 +1881,10 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Year");
 
                     b.ToTable("SpPlusTargets", (string)null);
@@ -1822,13 +1894,15 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                         {
                             Year = 2023,
                             Percent = 50.0,
-                            Source = "Année de référence 2023 : 50 % de mise en œuvre des engagements (bilan 2023 de la préfecture de la Savoie)."
+                            Source = "Année de référence 2023 : 50 % de mise en œuvre des engagements (bilan 2023 de la préfecture de la Savoie).",
+                            Version = 0
                         },
                         new
                         {
                             Year = 2026,
                             Percent = 100.0,
-                            Source = "Le programme SP+ doit être mis en œuvre dans sa totalité en 2026 (politique qualité de la préfecture de la Savoie, avril 2024)."
+                            Source = "Le programme SP+ doit être mis en œuvre dans sa totalité en 2026 (politique qualité de la préfecture de la Savoie, avril 2024).",
+                            Version = 0
                         });
                 });
 
@@ -1852,6 +1926,10 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -2408,6 +2486,17 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.Navigation("Referential");
                 });
 
+            modelBuilder.Entity("QualiPilote.Web.Features.Referentials.EngagementCorrection", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Referentials.Engagement", "Engagement")
+                        .WithMany("Corrections")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Engagement");
+                });
+
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.Module", b =>
                 {
                     b.HasOne("QualiPilote.Web.Features.Referentials.Referential", "Referential")
@@ -2664,6 +2753,8 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.Engagement", b =>
                 {
+                    b.Navigation("Corrections");
+
                     b.Navigation("Requirements");
 
                     b.Navigation("SpPlusMappings");

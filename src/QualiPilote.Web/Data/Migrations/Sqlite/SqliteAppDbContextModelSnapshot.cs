@@ -502,6 +502,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.Property<int>("StructureId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ReferentialId");
@@ -789,6 +793,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.Property<double?>("Value")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IndicatorId");
@@ -820,6 +828,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.Property<double?>("Target")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IndicatorId");
@@ -844,6 +856,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
 
                     b.Property<double>("Value")
                         .HasColumnType("REAL");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -908,6 +924,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1100,6 +1120,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ModuleId");
@@ -1108,6 +1132,35 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Engagements");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Referentials.EngagementCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CorrectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementId");
+
+                    b.ToTable("EngagementCorrections", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.Module", b =>
@@ -1221,6 +1274,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1368,6 +1425,7 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("BatchId")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Channel")
@@ -1523,6 +1581,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("WorkingDays")
@@ -1723,6 +1785,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.Property<int>("StructureId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -1748,6 +1814,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Year");
 
                     b.ToTable("SpPlusTargets", (string)null);
@@ -1757,13 +1827,15 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         {
                             Year = 2023,
                             Percent = 50.0,
-                            Source = "Année de référence 2023 : 50 % de mise en œuvre des engagements (bilan 2023 de la préfecture de la Savoie)."
+                            Source = "Année de référence 2023 : 50 % de mise en œuvre des engagements (bilan 2023 de la préfecture de la Savoie).",
+                            Version = 0
                         },
                         new
                         {
                             Year = 2026,
                             Percent = 100.0,
-                            Source = "Le programme SP+ doit être mis en œuvre dans sa totalité en 2026 (politique qualité de la préfecture de la Savoie, avril 2024)."
+                            Source = "Le programme SP+ doit être mis en œuvre dans sa totalité en 2026 (politique qualité de la préfecture de la Savoie, avril 2024).",
+                            Version = 0
                         });
                 });
 
@@ -1785,6 +1857,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -2335,6 +2411,17 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.Navigation("Referential");
                 });
 
+            modelBuilder.Entity("QualiPilote.Web.Features.Referentials.EngagementCorrection", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Referentials.Engagement", "Engagement")
+                        .WithMany("Corrections")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Engagement");
+                });
+
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.Module", b =>
                 {
                     b.HasOne("QualiPilote.Web.Features.Referentials.Referential", "Referential")
@@ -2591,6 +2678,8 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("QualiPilote.Web.Features.Referentials.Engagement", b =>
                 {
+                    b.Navigation("Corrections");
+
                     b.Navigation("Requirements");
 
                     b.Navigation("SpPlusMappings");

@@ -1,18 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.SelfAssessment;
 
 /// <summary>The national target of the Services Publics + self-diagnostic for a year: the share of the
 /// engagements a structure should have implemented. National administrators edit them; a year without
 /// its own target uses the latest earlier one.</summary>
-public class SpPlusTarget
+public class SpPlusTarget : IVersioned
 {
     public int Year { get; set; }
     /// <summary>In points: 50 means 50 %.</summary>
     public double Percent { get; set; }
     /// <summary>Where the figure comes from (circular, annual review).</summary>
     public string? Source { get; set; }
+    public int Version { get; set; }
 
     internal sealed class Configuration : IEntityTypeConfiguration<SpPlusTarget>
     {

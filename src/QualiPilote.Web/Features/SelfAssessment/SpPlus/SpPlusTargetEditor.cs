@@ -1,13 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.SelfAssessment;
 
 /// <summary>Sets the national SP+ target of a year (national administrators).</summary>
 public sealed class SpPlusTargetEditor(AppDbContext db)
 {
-    public async Task<(SpPlusTarget? Target, List<FieldError> Errors)> SaveAsync(int year, double? percent, string? source, CancellationToken cancellationToken = default)
+    /// <summary>Sets a year's target. <paramref name="version"/> is the version of the year's target read before editing,
+    /// null if the year had none; a stale one throws <see cref="StaleVersionException"/>.</summary>
+    public async Task<(SpPlusTarget? Target, List<FieldError> Errors)> SaveAsync(int year, double? percent, string? source, int? version, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>();
         if (year is < 2020 or > 2100)
@@ -34,7 +37,7 @@ public sealed class SpPlusTargetEditor(AppDbContext db)
         }
         target.Percent = percent!.Value;
         target.Source = string.IsNullOrWhiteSpace(source) ? null : source.Trim();
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveIfCurrentAsync(target, version, cancellationToken);
         return (target, errors);
     }
 

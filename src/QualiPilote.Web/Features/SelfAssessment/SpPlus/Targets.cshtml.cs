@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Versioning;
 
 namespace QualiPilote.Web.Features.SelfAssessment;
 
@@ -18,19 +19,35 @@ public class SpPlusTargetsModel(AppDbContext db, SpPlusTargetEditor editor) : Pa
     [BindProperty]
     public TargetInput Input { get; set; } = new();
 
-    public async Task OnGetAsync() => await LoadAsync();
+    /// <summary>« Modifier » on a row fills the form with that year's target and its version.</summary>
+    public async Task OnGetAsync(int? annee)
+    {
+        await LoadAsync();
+        if (Targets.FirstOrDefault(t => t.Year == annee) is { } target)
+        {
+            Input = new TargetInput { Year = target.Year, Percent = target.Percent, Source = target.Source, Version = target.Version };
+        }
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
         if (ModelState.IsValid)
         {
-            var (target, errors) = await editor.SaveAsync(Input.Year!.Value, Input.Percent, Input.Source);
-            if (target is not null)
+            try
             {
-                TempData["Success"] = $"Cible {target.Year} : {Fr.Percent(target.Percent, 0)}.";
-                return Redirect("/services-publics-plus/cibles");
+                var (target, errors) = await editor.SaveAsync(Input.Year!.Value, Input.Percent, Input.Source, Input.Version);
+                if (target is not null)
+                {
+                    TempData["Success"] = $"Cible {target.Year} : {Fr.Percent(target.Percent, 0)}.";
+                    return Redirect("/services-publics-plus/cibles");
+                }
+                ModelState.AddErrors(errors);
             }
-            ModelState.AddErrors(errors);
+            catch (StaleVersionException stale)
+            {
+                this.ShowConflict(stale, $"la cible {Input.Year}");
+                Input.Version = stale.CurrentVersion;
+            }
         }
         await LoadAsync();
         return Page();
@@ -58,5 +75,8 @@ public class SpPlusTargetsModel(AppDbContext db, SpPlusTargetEditor editor) : Pa
 
         [StringLength(500), Display(Name = "Source")]
         public string? Source { get; set; }
+
+        /// <summary>The version of the year's target read before editing; none for a new year.</summary>
+        public int? Version { get; set; }
     }
 }
