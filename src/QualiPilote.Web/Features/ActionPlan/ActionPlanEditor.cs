@@ -78,6 +78,10 @@ public sealed class ActionPlanEditor(AppDbContext db, TimeProvider clock)
         {
             errors.Add(new FieldError(null, "statusReason", "le motif d'abandon est obligatoire."));
         }
+        if (input.Status == ActionStatus.ToStart && input.Progress > 0)
+        {
+            errors.Add(new FieldError(null, "progress", $"une action « à lancer » n'a pas encore avancé : passez son statut à « en cours » pour noter {input.Progress} %."));
+        }
         if (input.Status == ActionStatus.Done && input.CompletedOn > today)
         {
             errors.Add(new FieldError(null, "completedOn", "la date de réalisation ne peut pas être dans le futur."));
@@ -111,7 +115,6 @@ public sealed class ActionPlanEditor(AppDbContext db, TimeProvider clock)
         action.EfficacyNote = note;
         action.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         action.UpdatedBy = editorName;
-        action.Version++;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
