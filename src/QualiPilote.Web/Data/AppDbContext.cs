@@ -49,7 +49,7 @@ public abstract class AppDbContext(DbContextOptions options, IHttpContextAccesso
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
-        // One version more per update, whoever saves: editors compare versions, they never count them (docs/adr/0034).
+        // One version more per update, whoever saves: editors compare versions, they never count them (docs/adr/0035).
         foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
         {
             var version = entry.Property(e => e.Version);

@@ -15,7 +15,7 @@ using QualiPilote.Web.Features.Structures;
 
 namespace QualiPilote.Tests.Shared;
 
-/// <summary>Two people editing the same record (docs/adr/0034): for each editable type, by its page and its API, the second
+/// <summary>Two people editing the same record (docs/adr/0035): for each editable type, by its page and its API, the second
 /// save made from a stale version is refused (a French conflict message keeping the input, or a 409 problem with the
 /// stored version) and the first change stays. Actions and assessments have theirs in ActionEditingTests and AssessingTests.</summary>
 public class StaleWriteTests(AppFactory factory) : IClassFixture<AppFactory>

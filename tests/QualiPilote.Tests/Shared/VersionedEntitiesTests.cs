@@ -16,7 +16,7 @@ using QualiPilote.Web.Shared.Versioning;
 namespace QualiPilote.Tests.Shared;
 
 /// <summary>Every record of the model carries a version checked on save, unless it is listed below with the reason it
-/// needs none (docs/adr/0034). A new entity therefore fails this test until it is either <see cref="IVersioned"/> (and its
+/// needs none (docs/adr/0035). A new entity therefore fails this test until it is either <see cref="IVersioned"/> (and its
 /// form and API send the version back, with a test in StaleWriteTests) or justified here.</summary>
 public class VersionedEntitiesTests(AppFactory factory) : IClassFixture<AppFactory>
 {

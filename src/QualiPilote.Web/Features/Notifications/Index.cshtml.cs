@@ -19,7 +19,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync()
     {
-        var mine = db.Set<Notification>().AsNoTracking().Where(n => n.UserId == UserId);
+        var mine = await NotificationPreferencesEditor.VisibleAsync(db, UserId, HttpContext.RequestAborted);
         Unread = await mine.CountAsync(n => n.ReadAt == null);
         Notifications = await mine.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(Shown).ToListAsync();
     }

@@ -23,6 +23,9 @@ public class Notification : IStructureOwned
     public string Title { get; set; } = "";
     /// <summary>Local address of what the notification is about.</summary>
     public string Url { get; set; } = "";
+    /// <summary>What the notification is about and at which stage ("jalon-12/2025-05-24/echu"), for the kinds that are not
+    /// actions: unique per person and kind, so that computing the alerts again notifies nobody twice.</summary>
+    public string? EventKey { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ReadAt { get; set; }
 
@@ -34,7 +37,9 @@ public class Notification : IStructureOwned
             builder.Property(n => n.Kind).HasMaxLength(20);
             builder.Property(n => n.Title).HasMaxLength(500);
             builder.Property(n => n.Url).HasMaxLength(500);
+            builder.Property(n => n.EventKey).HasMaxLength(200);
             builder.HasIndex(n => new { n.UserId, n.ReadAt });
+            builder.HasIndex(n => new { n.UserId, n.Kind, n.EventKey }).IsUnique();
             builder.HasOne(n => n.User).WithMany().OnDelete(DeleteBehavior.Cascade);
             builder.HasOne(n => n.Structure).WithMany().OnDelete(DeleteBehavior.Cascade);
             builder.HasOne(n => n.Action).WithMany().OnDelete(DeleteBehavior.Cascade);
@@ -46,6 +51,9 @@ public enum NotificationKind
 {
     ActionDueSoon,
     ActionOverdue,
+    IndicatorAlert,
+    LabelExpiry,
+    CampaignDeadline,
 }
 
 public static class NotificationKindLabels
@@ -53,7 +61,19 @@ public static class NotificationKindLabels
     public static string Label(this NotificationKind kind) => kind switch
     {
         NotificationKind.ActionDueSoon => "Échéance proche",
-        _ => "Action en retard",
+        NotificationKind.ActionOverdue => "Action en retard",
+        NotificationKind.IndicatorAlert => "Indicateur",
+        NotificationKind.LabelExpiry => "Label",
+        _ => "Auto-diagnostic",
+    };
+
+    /// <summary>The preference that switches a kind off (both action kinds go together).</summary>
+    public static NotificationTopic Topic(this NotificationKind kind) => kind switch
+    {
+        NotificationKind.IndicatorAlert => NotificationTopic.IndicatorAlerts,
+        NotificationKind.LabelExpiry => NotificationTopic.LabelExpiry,
+        NotificationKind.CampaignDeadline => NotificationTopic.CampaignDeadlines,
+        _ => NotificationTopic.Actions,
     };
 }
 

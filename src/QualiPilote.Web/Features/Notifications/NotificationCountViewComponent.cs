@@ -15,7 +15,7 @@ public sealed class NotificationCountViewComponent(AppDbContext db) : ViewCompon
         {
             return Content("");
         }
-        var unread = await db.Set<Notification>().CountAsync(n => n.UserId == userId && n.ReadAt == null);
+        var unread = await (await NotificationPreferencesEditor.VisibleAsync(db, userId)).CountAsync(n => n.ReadAt == null);
         return View("/Features/Notifications/NotificationCount.cshtml", unread);
     }
 }

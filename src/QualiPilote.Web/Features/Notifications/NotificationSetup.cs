@@ -28,6 +28,8 @@ public static class NotificationSetup
             services.AddSingleton<IMailSender, NoMailSender>();
         }
         services.AddScoped<ActionReminderJob>();
+        services.AddScoped<QualityAlerts>();
+        services.AddScoped<NotificationPreferencesEditor>();
         var reminders = builder.Configuration.GetSection("Reminders").Get<ReminderOptions>() ?? new ReminderOptions();
         services.AddSingleton(reminders);
         if (reminders.Enabled)

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace QualiPilote.Web.Features.Referentials;
 
 /// <summary>A typo corrected in an engagement of a referential version that campaigns already use (such a version is
-/// otherwise frozen, docs/adr/0034). Written once with the corrected texts, never edited; shown on the engagement's
+/// otherwise frozen, docs/adr/0035). Written once with the corrected texts, never edited; shown on the engagement's
 /// page, and journaled with the text's before and after.</summary>
 public class EngagementCorrection
 {

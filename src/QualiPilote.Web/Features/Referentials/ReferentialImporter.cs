@@ -103,7 +103,7 @@ public sealed partial class ReferentialImporter(AppDbContext db)
     }
 
     /// <summary>In a version campaigns use, an import may add elements and fill texts still marked « à importer »; what it
-    /// would change or delete otherwise is listed here (docs/adr/0034).</summary>
+    /// would change or delete otherwise is listed here (docs/adr/0035).</summary>
     private List<string> FrozenChanges()
     {
         db.ChangeTracker.DetectChanges();

@@ -34,7 +34,7 @@ public sealed class CorrespondenceInput
     public bool InPerimeter { get; set; } = true;
 
     /// <summary>To correct a line: the <see cref="CorrespondenceItem.BatchId"/> read, which every save of the line (form or
-    /// file) replaces, so it serves as the line's version (docs/adr/0034).</summary>
+    /// file) replaces, so it serves as the line's version (docs/adr/0035).</summary>
     [Display(Name = "Version")]
     public int? Version { get; set; }
 }

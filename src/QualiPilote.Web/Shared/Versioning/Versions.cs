@@ -8,7 +8,7 @@ using QualiPilote.Web.Features.AuditTrail;
 namespace QualiPilote.Web.Shared.Versioning;
 
 /// <summary>The one way an editor saves a change to an <see cref="IVersioned"/> record, and the one way pages and API
-/// endpoints report a stale write (docs/adr/0034).</summary>
+/// endpoints report a stale write (docs/adr/0035).</summary>
 public static class Versions
 {
     public const string Field = "version";

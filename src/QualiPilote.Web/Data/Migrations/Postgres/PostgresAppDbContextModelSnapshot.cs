@@ -1030,6 +1030,10 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EventKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1063,7 +1067,49 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
 
                     b.HasIndex("UserId", "ReadAt");
 
+                    b.HasIndex("UserId", "Kind", "EventKey")
+                        .IsUnique();
+
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Actions")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("CampaignDeadlines")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IndicatorAlerts")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LabelExpiry")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("NotificationPreferences", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Notifications.ReminderRun", b =>
@@ -2452,6 +2498,17 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                     b.Navigation("Action");
 
                     b.Navigation("Structure");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Access.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("User");
                 });

@@ -991,6 +991,10 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EventKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1024,7 +1028,47 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId", "ReadAt");
 
+                    b.HasIndex("UserId", "Kind", "EventKey")
+                        .IsUnique();
+
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Actions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CampaignDeadlines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IndicatorAlerts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LabelExpiry")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("NotificationPreferences", (string)null);
                 });
 
             modelBuilder.Entity("QualiPilote.Web.Features.Notifications.ReminderRun", b =>
@@ -2377,6 +2421,17 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                     b.Navigation("Action");
 
                     b.Navigation("Structure");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("QualiPilote.Web.Features.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("QualiPilote.Web.Features.Access.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("User");
                 });
