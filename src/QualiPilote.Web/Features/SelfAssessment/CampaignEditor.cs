@@ -203,7 +203,7 @@ public sealed class CampaignEditor(AppDbContext db, CampaignQuery query, ActionP
         var unassessed = grid.Rows.Where(r => r.Status is null).Select(r => r.Code).ToList();
         if (unassessed.Count > 0)
         {
-            return [new FieldError(null, "campaign", $"{unassessed.Count} sous-engagement(s) sans statut : {string.Join(", ", unassessed.Take(15))}{(unassessed.Count > 15 ? "…" : "")}. Faites-les évaluer avant de clôturer.")];
+            return [new FieldError(null, "campaign", $"{Fr.Count(unassessed.Count, "sous-engagement")} sans statut : {string.Join(", ", unassessed.Take(15))}{(unassessed.Count > 15 ? "…" : "")}. Faites-les évaluer avant de clôturer.")];
         }
         var kept = grid.Rows.Select(r => r.Assessment.Id).ToList();
         var tracked = await db.Set<SelfAssessmentCampaign>().FirstAsync(c => c.Id == campaign.Id, cancellationToken);
@@ -211,6 +211,22 @@ public sealed class CampaignEditor(AppDbContext db, CampaignQuery query, ActionP
         tracked.ClosedAt = Now;
         tracked.ClosedByName = actor.Name;
         tracked.ClosingNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        await db.SaveChangesAsync(cancellationToken);
+        return [];
+    }
+
+    /// <summary>Reopens a closed campaign (quality referent): it becomes editable again and follows the perimeter; the closing
+    /// it undoes (date, author, note) stays in the audit trail, which records the change with its author.</summary>
+    public async Task<List<FieldError>> ReopenAsync(SelfAssessmentCampaign campaign, CancellationToken cancellationToken = default)
+    {
+        var tracked = await db.Set<SelfAssessmentCampaign>().FirstAsync(c => c.Id == campaign.Id, cancellationToken);
+        if (!tracked.IsClosed)
+        {
+            return [new FieldError(null, "campaign", $"la campagne {campaign.Year} est déjà ouverte.")];
+        }
+        tracked.ClosedAt = null;
+        tracked.ClosedByName = null;
+        tracked.ClosingNote = null;
         await db.SaveChangesAsync(cancellationToken);
         return [];
     }
