@@ -318,6 +318,8 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
         });
         var evidenceFile = await factory.WithDbAsync(db => db.Set<Evidence>()
             .Where(e => e.Structure.Code == "pref-73" && e.Kind == EvidenceKind.File).Select(e => e.Id).FirstAsync());
+        var agentMembership = await factory.WithDbAsync(db => db.Memberships
+            .Where(m => m.Structure.Code == "pref-73" && m.Role == Web.Features.Access.MembershipRole.Agent).Select(m => m.Id).FirstAsync());
         var samples = new Dictionary<string, string>
         {
             ["code"] = "pref-73",
@@ -336,6 +338,7 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
             ["year"] = "2026", // the demo's open self-assessment campaign
             ["requirement"] = "8.1",
             ["evidenceId"] = evidenceFile.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["membershipId"] = agentMembership.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var loader = factory.Services.GetRequiredService<PageLoader>();
         var calls = new List<Call>();
