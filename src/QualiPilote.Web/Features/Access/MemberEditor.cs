@@ -49,16 +49,44 @@ public sealed class MemberEditor(AppDbContext db, UserManager<AppUser> users)
         return [];
     }
 
+    public const string LastReferentMessage =
+        "c'est le dernier référent qualité de la structure : donnez d'abord ce rôle à une autre personne, puis retirez celui-ci.";
+
+    /// <summary>A membership of this structure with its person, or null when the id belongs to another structure.</summary>
+    public Task<Membership?> FindAsync(int structureId, int membershipId, CancellationToken cancellationToken = default) =>
+        db.Memberships.AsNoTracking().Include(m => m.User).Include(m => m.Service).Include(m => m.Structure)
+            .FirstOrDefaultAsync(m => m.Id == membershipId && m.StructureId == structureId, cancellationToken);
+
+    /// <summary>Why this membership cannot be removed, or null. A structure keeps at least one quality referent:
+    /// its own, or one of the prefecture that groups it.</summary>
+    public async Task<string?> RefusalToRemoveAsync(Membership membership, CancellationToken cancellationToken = default)
+    {
+        if (membership.Role != MembershipRole.QualityReferent)
+        {
+            return null;
+        }
+        var parentId = await db.Structures.Where(s => s.Id == membership.StructureId).Select(s => s.ParentId).FirstAsync(cancellationToken);
+        var others = await db.Memberships.CountAsync(m => m.Id != membership.Id && m.Role == MembershipRole.QualityReferent
+            && (m.StructureId == membership.StructureId || m.StructureId == parentId), cancellationToken);
+        return others == 0 ? LastReferentMessage : null;
+    }
+
+    public enum Removal { Removed, NotFound, LastReferent }
+
     /// <summary>Removes a membership of this structure; an id belonging to another structure is treated as unknown.</summary>
-    public async Task<bool> RemoveAsync(int structureId, int membershipId, CancellationToken cancellationToken = default)
+    public async Task<Removal> RemoveAsync(int structureId, int membershipId, CancellationToken cancellationToken = default)
     {
         var membership = await db.Memberships.FirstOrDefaultAsync(m => m.Id == membershipId && m.StructureId == structureId, cancellationToken);
         if (membership is null)
         {
-            return false;
+            return Removal.NotFound;
+        }
+        if (await RefusalToRemoveAsync(membership, cancellationToken) is not null)
+        {
+            return Removal.LastReferent;
         }
         db.Memberships.Remove(membership);
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return Removal.Removed;
     }
 }

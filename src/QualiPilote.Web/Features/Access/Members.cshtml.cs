@@ -39,16 +39,6 @@ public class MembersModel(StructureAccess access, AppDbContext db, MemberEditor 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(int membershipId)
-    {
-        if (!await editor.RemoveAsync(Structure.Id, membershipId))
-        {
-            return NotFound();
-        }
-        TempData["Success"] = "Rôle retiré.";
-        return Redirect($"/structures/{Structure.Code}/membres");
-    }
-
     private async Task LoadAsync()
     {
         Rows = await db.Memberships.AsNoTracking()

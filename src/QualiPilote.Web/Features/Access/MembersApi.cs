@@ -16,7 +16,7 @@ public static class MembersApi
         var members = api.MapGroup("/structures/{code}/members").WithTags("Membres et rôles").RequireAuthorization(Policies.StructureManage);
         members.MapGet("/", ListAsync).WithSummary("Rôles donnés dans la structure");
         members.MapPost("/", AddAsync).WithSummary("Donner un rôle (crée le compte si l'adresse est nouvelle)");
-        members.MapDelete("/{id:int}", RemoveAsync).WithSummary("Retirer un rôle");
+        members.MapDelete("/{id:int}", RemoveAsync).WithSummary("Retirer un rôle (409 pour le dernier référent qualité de la structure)");
 
         api.MapPost("/users", CreateUserAsync).RequireAuthorization(Policies.NationalAdmin).WithTags("Membres et rôles")
             .WithSummary("Créer un compte (administrateur national)");
@@ -53,9 +53,12 @@ public static class MembersApi
         {
             return Problems.UnknownStructure(code);
         }
-        return await editor.RemoveAsync(structure.Id, id, cancellationToken)
-            ? TypedResults.NoContent()
-            : Problems.NotFound($"Aucun rôle n° {id} dans cette structure.");
+        return await editor.RemoveAsync(structure.Id, id, cancellationToken) switch
+        {
+            MemberEditor.Removal.Removed => TypedResults.NoContent(),
+            MemberEditor.Removal.LastReferent => Problems.Conflict($"Rôle n° {id} non retiré : {MemberEditor.LastReferentMessage}"),
+            _ => Problems.NotFound($"Aucun rôle n° {id} dans cette structure."),
+        };
     }
 
     private static async Task<Results<Created, ProblemHttpResult>> CreateUserAsync(UserInput input, UserManager<AppUser> users)

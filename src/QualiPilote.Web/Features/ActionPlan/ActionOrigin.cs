@@ -49,6 +49,15 @@ public static class ActionLabels
         _ => "Abandonnée",
     };
 
+    /// <summary>The status in a count of several actions ("3 réalisées", "2 à lancer"), lower case.</summary>
+    public static string PluralLabel(this ActionStatus status) => status switch
+    {
+        ActionStatus.ToStart => "à lancer",
+        ActionStatus.InProgress => "en cours",
+        ActionStatus.Done => "réalisées",
+        _ => "abandonnées",
+    };
+
     public static string Label(this EfficacyResult result) => result switch
     {
         EfficacyResult.Effective => "Efficace : l'indicateur ou le constat s'est amélioré",

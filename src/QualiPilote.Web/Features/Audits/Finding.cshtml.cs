@@ -5,7 +5,8 @@ using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Audits;
 
-/// <summary>What the quality referent does to a finding: turn it into an action in one click, or delete it.</summary>
+/// <summary>What the quality referent does to a finding in one click: turn it into an action. Deleting it has its
+/// confirmation page (<see cref="DeleteFindingModel"/>).</summary>
 [Authorize(Policy = Policies.StructureManage)]
 public class FindingModel(StructureAccess access, AuditEditor editor) : StructurePageModel(access)
 {
@@ -25,15 +26,5 @@ public class FindingModel(StructureAccess access, AuditEditor editor) : Structur
         }
         TempData["Success"] = $"Action « {action.Title} » créée depuis le constat : complétez son responsable et son échéance.";
         return Redirect($"/structures/{Structure.Code}/actions/{action.Id}/modifier");
-    }
-
-    public async Task<IActionResult> OnPostDeleteAsync(int auditId, int findingId)
-    {
-        if (!await editor.DeleteFindingAsync(Structure.Id, auditId, findingId))
-        {
-            return NotFound();
-        }
-        TempData["Success"] = "Constat supprimé.";
-        return Redirect($"/structures/{Structure.Code}/audits/{auditId}");
     }
 }

@@ -204,7 +204,7 @@ public sealed class CampaignEditor(AppDbContext db, CampaignQuery query, ActionP
         var unassessed = grid.Rows.Where(r => r.Status is null).Select(r => r.Code).ToList();
         if (unassessed.Count > 0)
         {
-            return [new FieldError(null, "campaign", $"{unassessed.Count} sous-engagement(s) sans statut : {string.Join(", ", unassessed.Take(15))}{(unassessed.Count > 15 ? "…" : "")}. Faites-les évaluer avant de clôturer.")];
+            return [new FieldError(null, "campaign", $"{Fr.Count(unassessed.Count, "sous-engagement")} sans statut : {string.Join(", ", unassessed.Take(15))}{(unassessed.Count > 15 ? "…" : "")}. Faites-les évaluer avant de clôturer.")];
         }
         var kept = grid.Rows.Select(r => r.Assessment.Id).ToList();
         var tracked = await db.Set<SelfAssessmentCampaign>().FirstAsync(c => c.Id == campaign.Id, cancellationToken);
@@ -220,6 +220,22 @@ public sealed class CampaignEditor(AppDbContext db, CampaignQuery query, ActionP
         {
             return [new FieldError(null, "campaign", stale.PageMessage("cette campagne"))];
         }
+        return [];
+    }
+
+    /// <summary>Reopens a closed campaign (quality referent): it becomes editable again and follows the perimeter; the closing
+    /// it undoes (date, author, note) stays in the audit trail, which records the change with its author.</summary>
+    public async Task<List<FieldError>> ReopenAsync(SelfAssessmentCampaign campaign, CancellationToken cancellationToken = default)
+    {
+        var tracked = await db.Set<SelfAssessmentCampaign>().FirstAsync(c => c.Id == campaign.Id, cancellationToken);
+        if (!tracked.IsClosed)
+        {
+            return [new FieldError(null, "campaign", $"la campagne {campaign.Year} est déjà ouverte.")];
+        }
+        tracked.ClosedAt = null;
+        tracked.ClosedByName = null;
+        tracked.ClosingNote = null;
+        await db.SaveChangesAsync(cancellationToken);
         return [];
     }
 

@@ -53,7 +53,10 @@ public sealed record GridRow(RequirementAssessment Assessment, Requirement Requi
 
     public bool IsGap => Status.IsGap();
 
-    /// <summary>Until the auditor's expectations are imported, the referential's single requirement repeats its engagement:
-    /// the grid then says so instead of printing the sentence twice.</summary>
-    public bool RepeatsEngagement => Requirement.OfficialTextMissing && Requirement.Text == Engagement.Text;
+    /// <summary>Until the auditor's expectations are imported, the referential's single requirement repeats its engagement
+    /// (its text, or a placeholder): the pages then show the engagement once and no requirement text.</summary>
+    public bool RepeatsEngagement => RequirementText.RepeatsEngagement(Requirement, Engagement);
+
+    /// <summary>The requirement's own words, or the engagement's when it only repeats it (lists outside the engagement's heading).</summary>
+    public string DisplayText => RepeatsEngagement ? Engagement.Text : Requirement.Text;
 }

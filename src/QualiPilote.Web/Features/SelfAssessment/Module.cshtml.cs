@@ -32,6 +32,12 @@ public class ModuleModel(StructureAccess access, CampaignQuery query, CampaignEd
     public bool CanEdit => EditableModules.Contains(Module.Module.Id);
     public int? SavedEngagement => TempData.Peek("SavedEngagement") as int?;
 
+    /// <summary>ViewData key that makes the validation summary take the focus (it is then inside the posted block).</summary>
+    public const string FocusSummary = "ValidationSummaryFocus";
+
+    /// <summary>The engagement whose form came back with errors: its block shows the error summary.</summary>
+    public GridEngagement? PostedEngagement => HttpMethods.IsPost(Request.Method) && !ModelState.IsValid ? EngagementOfPostedRows() : null;
+
     public static string FieldId(int requirementId, string field) =>
         Microsoft.AspNetCore.Mvc.Rendering.TagBuilder.CreateSanitizedId($"Rows[{requirementId}].{field}", "-");
 
@@ -52,7 +58,7 @@ public class ModuleModel(StructureAccess access, CampaignQuery query, CampaignEd
         TempData["SavedEngagement"] = engagement?.Engagement.Number;
         TempData["SavedMessage"] = saved == 0
             ? "Aucune modification : rien à enregistrer."
-            : $"Engagement {engagement?.Engagement.Number} enregistré : {saved} sous-engagement(s) mis à jour par {User.DisplayName()}.";
+            : $"Engagement {engagement?.Engagement.Number} enregistré : {Fr.Count(saved, "sous-engagement mis à jour", "sous-engagements mis à jour")} par {User.DisplayName()}.";
         return Redirect($"{CampaignPath}/modules/{number}#{engagement?.Anchor}");
     }
 

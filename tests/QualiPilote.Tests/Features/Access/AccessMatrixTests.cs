@@ -64,6 +64,7 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
         ["/structures/{code}/services/nouveau"] = Rule.StructureManage,
         ["/structures/{code}/perimetre/modifier"] = Rule.StructureManage,
         ["/structures/{code}/membres"] = Rule.StructureManage,
+        ["/structures/{code}/membres/{membershipId:int}/retirer"] = Rule.StructureManage,
         ["/structures/{code}/journal"] = Rule.StructureManage,
         ["/structures/{code}/actions"] = Rule.StructureAuditRead,
         ["/structures/{code}/actions/nouvelle"] = Rule.StructureServiceEdit,
@@ -76,6 +77,7 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
         ["/structures/{code}/audits/{auditId:int}/modifier"] = Rule.StructureManage,
         ["/structures/{code}/audits/{auditId:int}/constats/nouveau"] = Rule.StructureManage,
         ["/structures/{code}/audits/{auditId:int}/constats/{findingId:int}"] = Rule.StructureManage,
+        ["/structures/{code}/audits/{auditId:int}/constats/{findingId:int}/supprimer"] = Rule.StructureManage,
         ["/structures/{code}/retroplanning"] = Rule.StructureRead,
         ["/structures/{code}/retroplanning/nouvelle"] = Rule.StructureManage,
         ["/structures/{code}/retroplanning/{milestoneId:int}"] = Rule.StructureManage,
@@ -327,6 +329,8 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
         var evidenceFile = await factory.WithDbAsync(db => db.Set<Evidence>()
             .Where(e => e.Structure.Code == "pref-73" && e.Kind == EvidenceKind.File).Select(e => e.Id).FirstAsync());
         var batchId = await factory.WithDbAsync(db => db.Set<Web.Features.Registers.RegisterImport>().Where(b => b.Structure.Code == "pref-73").Select(b => b.Id).FirstAsync());
+        var agentMembership = await factory.WithDbAsync(db => db.Memberships
+            .Where(m => m.Structure.Code == "pref-73" && m.Role == Web.Features.Access.MembershipRole.Agent).Select(m => m.Id).FirstAsync());
         var samples = new Dictionary<string, string>
         {
             ["batch"] = batchId.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -346,6 +350,7 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
             ["year"] = "2026", // the demo's open self-assessment campaign
             ["requirement"] = "8.1",
             ["evidenceId"] = evidenceFile.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["membershipId"] = agentMembership.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var loader = factory.Services.GetRequiredService<PageLoader>();
         var calls = new List<Call>();

@@ -53,7 +53,7 @@ public class CampaignLifecycleTests(AppFactory factory) : IClassFixture<AppFacto
 
         var refused = await api.PostAsJsonAsync("/api/v1/structures/sgcd-73/campaigns/2026/close", new { note = "trop tôt" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Contains("27 sous-engagement(s) sans statut : 1.1, 2.1", (await refused.JsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("27 sous-engagements sans statut : 1.1, 2.1", (await refused.JsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         var noPerimeter = await api.PostAsJsonAsync("/api/v1/structures/sp-albertville/campaigns", new { year = 2026, referentialId = await QualiAteAsync() });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noPerimeter.StatusCode);
@@ -74,7 +74,8 @@ public class CampaignLifecycleTests(AppFactory factory) : IClassFixture<AppFacto
 
         var review = await referent.GetPageAsync("/structures/pref-73/auto-diagnostic/2026/cloture");
         Assert.Contains("Réponses reprises de l'an dernier, non confirmées : 27", review.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        var closed = await referent.SubmitAsync(review, "main form", new() { ["Note"] = "Présenté au COPIL qualité." });
+        var confirm = await referent.GetPageAsync("/structures/pref-73/auto-diagnostic/2026/cloture?etape=confirmation");
+        var closed = await referent.SubmitAsync(confirm, "main form", new() { ["Note"] = "Présenté au COPIL qualité." });
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         var campaign = await factory.CampaignAsync(2026);
         Assert.Equal(DemoData.SavoieReferent.FullName, campaign.ClosedByName);

@@ -15,7 +15,7 @@ public class HomeAndApiDocumentTests(AppFactory factory) : IClassFixture<AppFact
         var rows = section.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
         var savoie = rows.Single(r => r.Contains("Préfecture de la Savoie (démo)", StringComparison.Ordinal));
         Assert.Contains("2026", savoie, StringComparison.Ordinal);
-        Assert.Contains("9 / 36 évalués dans l'année · 27 reprise(s) à confirmer", savoie, StringComparison.Ordinal);
+        Assert.Contains("9 sous-engagements évalués dans l'année sur 36 · 27 reprises à confirmer", savoie, StringComparison.Ordinal);
         Assert.Contains("77,14\u00a0%", savoie, StringComparison.Ordinal);
         Assert.Contains(rows, r => r.Contains("SGCD de la Savoie (démo)", StringComparison.Ordinal) && r.Contains("Aucune campagne", StringComparison.Ordinal));
         Assert.DoesNotContain(rows, r => r.Contains("Lozère", StringComparison.Ordinal));

@@ -122,7 +122,7 @@ public class StructurePagesTests(AppFactory factory) : IClassFixture<AppFactory>
         }
 
         var lozereMembership = await factory.WithDbAsync(db => db.Memberships.Where(m => m.Structure.Code == "pref-48").Select(m => m.Id).FirstAsync());
-        var forged = await referent.PostAsync("/structures/pref-73/membres?handler=Remove", new() { ["membershipId"] = lozereMembership.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var forged = await referent.PostAsync($"/structures/pref-73/membres/{lozereMembership}/retirer", new() { ["confirmation"] = "oui" });
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
         Assert.True(await factory.WithDbAsync(db => db.Memberships.AnyAsync(m => m.Id == lozereMembership)));
 

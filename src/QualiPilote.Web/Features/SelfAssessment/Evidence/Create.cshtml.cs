@@ -90,7 +90,7 @@ public class EvidenceCreateModel(StructureAccess access, CampaignQuery query, Ca
         await transaction.CommitAsync();
         TempData["Success"] = Requirements.Count == 0
             ? $"Preuve « {evidence.Title} » enregistrée."
-            : $"Preuve « {evidence.Title} » enregistrée et liée à {Requirements.Count} sous-engagement(s).";
+            : $"Preuve « {evidence.Title} » enregistrée et liée à {Fr.Count(Requirements.Count, "sous-engagement")}.";
         if (From is { } from && Grid?.Rows.FirstOrDefault(r => r.Requirement.Id == from) is { } origin)
         {
             var module = Grid.Modules.First(m => m.Module.Id == origin.Engagement.ModuleId).Module.Number;
