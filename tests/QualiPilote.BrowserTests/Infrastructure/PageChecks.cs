@@ -44,7 +44,9 @@ public static class PageChecks
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/connexion", StringComparison.Ordinal));
+            // Leaving the login page is what matters; the next page's own load is waited for by whoever reads it
+            // (waiting for its load event here timed out once on a busy machine, the home page already shown).
+            await page.WaitForURLAsync(url => !url.Contains("/connexion", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         }
         catch (TimeoutException e)
         {
