@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,6 +16,7 @@ public abstract class StructurePageModel(StructureAccess access) : PageModel
     public UserScope Scope { get; private set; } = UserScope.Anonymous;
     public AccessLevel Level => Scope.LevelFor(Structure);
     public bool CanManage => Level >= AccessLevel.Manage;
+    public string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
     protected StructureAccess Access => access;
 
     [NonHandler]

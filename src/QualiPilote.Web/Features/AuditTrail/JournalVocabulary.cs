@@ -157,6 +157,7 @@ public static class JournalVocabulary
             .Field(a => a.StartDate, "Date de début")
             .Field(a => a.EndDate, "Date de fin")
             .Field(a => a.Auditors, "Auditeurs")
+            .User(a => a.AuditorUserId, "Compte de l'auditeur")
             .Field(a => a.Conclusion, "Conclusion")
             .Field(a => a.ReportFileName, "Rapport (fichier)")
             .Field(a => a.ReportContentType, "Type du rapport")

@@ -8,7 +8,7 @@ using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Audits;
 
-[Authorize(Policy = Policies.StructureManage)]
+[Authorize(Policy = Policies.StructureAuditRead)] // and only the auditor the audit names, checked once it is read
 public class AddFindingModel(StructureAccess access, AppDbContext db, AuditEditor editor) : StructurePageModel(access)
 {
     [BindProperty]
@@ -20,13 +20,18 @@ public class AddFindingModel(StructureAccess access, AppDbContext db, AuditEdito
 
     public static IEnumerable<SelectListItem> Types => Enum.GetValues<FindingType>().Select(t => new SelectListItem(t.Label(), t.ToString()));
 
-    public async Task<IActionResult> OnGetAsync(int auditId) => await LoadAsync(auditId) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int auditId) =>
+        !await LoadAsync(auditId) ? NotFound() : AuditEditor.MayRecordFindings(Level, UserId, Audit) ? Page() : Forbid();
 
     public async Task<IActionResult> OnPostAsync(int auditId)
     {
         if (!await LoadAsync(auditId))
         {
             return NotFound();
+        }
+        if (!AuditEditor.MayRecordFindings(Level, UserId, Audit))
+        {
+            return Forbid();
         }
         if (ModelState.IsValid)
         {

@@ -1,3 +1,4 @@
+using QualiPilote.Web.Features.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using QualiPilote.Web.Features.Referentials;
@@ -23,6 +24,10 @@ public class Audit : IStructureOwned, IVersioned
     public DateOnly EndDate { get; set; }
     /// <summary>Names of the auditors, as the report gives them.</summary>
     public string? Auditors { get; set; }
+    /// <summary>The auditor's Quali-Pilote account (an auditor member of the structure): they read the audit and record its
+    /// findings. Null when the auditor has no account.</summary>
+    public string? AuditorUserId { get; set; }
+    public AppUser? AuditorAccount { get; set; }
     /// <summary>The audit's conclusion (label granted, follow-up asked…).</summary>
     public string? Conclusion { get; set; }
     /// <summary>The audit report, kept by the file store and served only through the audit's authorised endpoint.</summary>
@@ -66,6 +71,7 @@ public class Audit : IStructureOwned, IVersioned
             builder.HasIndex(a => new { a.StructureId, a.StartDate });
             builder.HasOne(a => a.Structure).WithMany().OnDelete(DeleteBehavior.Cascade);
             builder.HasOne(a => a.Referential).WithMany().OnDelete(DeleteBehavior.Restrict);
+            builder.HasOne(a => a.AuditorAccount).WithMany().HasForeignKey(a => a.AuditorUserId).OnDelete(DeleteBehavior.SetNull);
             builder.Ignore(a => a.Title);
         }
     }

@@ -13,9 +13,34 @@ namespace QualiPilote.Web.Features.Audits;
 /// Creating an audit also puts it on the structure's labelling timeline.</summary>
 public sealed class AuditEditor(AppDbContext db, IFileStore files, ActionPlanEditor actions, TimeProvider clock)
 {
+    /// <summary>The auditor members of the structure, whose account an audit may name.</summary>
+    public async Task<List<AppUser>> AuditorAccountsAsync(int structureId, CancellationToken cancellationToken = default) =>
+        await db.Memberships.AsNoTracking().Where(m => m.StructureId == structureId && m.Role == MembershipRole.Auditor)
+            .Select(m => m.User).Distinct().OrderBy(u => u.FullName).ToListAsync(cancellationToken);
+
+    private async Task<string?> AuditorAccountAsync(int structureId, string? email, List<FieldError> errors, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return null;
+        }
+        var normalized = email.Trim().ToUpperInvariant();
+        var account = (await AuditorAccountsAsync(structureId, cancellationToken)).FirstOrDefault(u => u.NormalizedEmail == normalized);
+        if (account is null)
+        {
+            errors.Add(new FieldError(null, "auditorEmail", $"« {email.Trim()} » n'est pas le compte d'un auditeur de cette structure : donnez-lui d'abord le rôle « Auditeur » (page Membres)."));
+        }
+        return account?.Id;
+    }
+
+    /// <summary>Who records findings: whoever manages the structure, and the auditor whose account the audit names.</summary>
+    public static bool MayRecordFindings(AccessLevel level, string? userId, Audit audit) =>
+        level >= AccessLevel.Manage || (userId is not null && audit.AuditorUserId == userId);
+
     public Task<Audit?> FindAsync(int structureId, int id, CancellationToken cancellationToken = default) =>
         db.Set<Audit>().AsNoTracking()
             .Include(a => a.Referential)
+            .Include(a => a.AuditorAccount)
             .Include(a => a.Modules).ThenInclude(m => m.Module)
             .Include(a => a.Services).ThenInclude(s => s.Service)
             .Include(a => a.Findings).ThenInclude(f => f.Engagement)
@@ -49,6 +74,7 @@ public sealed class AuditEditor(AppDbContext db, IFileStore files, ActionPlanEdi
         {
             errors.Add(new FieldError(null, "services", $"service(s) {string.Join(", ", unknownServices)} inconnu(s) dans cette structure."));
         }
+        var auditorUserId = await AuditorAccountAsync(structureId, input.AuditorEmail, errors, cancellationToken);
         Audit? audit = null;
         if (auditId is { } id)
         {
@@ -74,6 +100,7 @@ public sealed class AuditEditor(AppDbContext db, IFileStore files, ActionPlanEdi
         audit.EndDate = input.EndDate!.Value;
         audit.Auditors = string.IsNullOrWhiteSpace(input.Auditors) ? null : input.Auditors.Trim();
         audit.Conclusion = string.IsNullOrWhiteSpace(input.Conclusion) ? null : input.Conclusion.Trim();
+        audit.AuditorUserId = auditorUserId;
         var moduleIds = referential.Modules.Where(m => input.Modules.Contains(m.Number)).Select(m => m.Id).ToHashSet();
         audit.Modules.RemoveAll(m => !moduleIds.Contains(m.ModuleId));
         audit.Modules.AddRange(moduleIds.Where(mid => audit.Modules.All(m => m.ModuleId != mid))

@@ -22,6 +22,7 @@ public abstract class AuditFormPage(StructureAccess access, AppDbContext db) : S
     public IReadOnlyList<Referential> Referentials { get; private set; } = [];
     public Referential Referential { get; private set; } = null!;
     public IReadOnlyList<Service> Services { get; private set; } = [];
+    public IEnumerable<SelectListItem> AuditorAccounts { get; private set; } = [];
 
     public static IEnumerable<SelectListItem> Kinds => Enum.GetValues<AuditKind>().Select(k => new SelectListItem(k.Label(), k.ToString()));
 
@@ -31,6 +32,10 @@ public abstract class AuditFormPage(StructureAccess access, AppDbContext db) : S
         Referentials = await db.Referentials.AsNoTracking().Include(r => r.Modules.OrderBy(m => m.Number))
             .OrderByDescending(r => r.EffectiveFrom).ToListAsync();
         Services = await db.Services.AsNoTracking().Where(s => s.StructureId == Structure.Id).OrderBy(s => s.Code).ToListAsync();
+        AuditorAccounts = new[] { new SelectListItem("Aucun compte", "") }.Concat(
+            (await db.Memberships.AsNoTracking().Where(m => m.StructureId == Structure.Id && m.Role == MembershipRole.Auditor)
+                .Select(m => new { m.User.FullName, m.User.Email }).Distinct().ToListAsync())
+            .OrderBy(u => u.FullName).Select(u => new SelectListItem($"{u.FullName} ({u.Email})", u.Email))).ToList();
         var id = ReferentialId ?? fallbackReferentialId;
         var referential = id is null ? (Referentials.Count > 0 ? Referentials[0] : null) : Referentials.FirstOrDefault(r => r.Id == id);
         if (referential is null)

@@ -23,6 +23,10 @@ public sealed class AuditInput
     [StringLength(500), Display(Name = "Auditeurs")]
     public string? Auditors { get; set; }
 
+    /// <summary>E-mail of the account of an auditor member of the structure, who may then record the audit's findings.</summary>
+    [StringLength(256), Display(Name = "Compte Quali-Pilote de l'auditeur (il lit cet audit et y enregistre les constats)")]
+    public string? AuditorEmail { get; set; }
+
     [StringLength(4000), Display(Name = "Conclusion")]
     public string? Conclusion { get; set; }
 

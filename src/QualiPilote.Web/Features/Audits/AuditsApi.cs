@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
@@ -14,21 +15,21 @@ public static class AuditsApi
     public sealed record FindingDto(int Id, FindingType Type, int? EngagementId, int? EngagementNumber, string? Service, string Description, int? ActionId, string Url);
     public sealed record ReportDto(string FileName, string ContentType, long Length, string Sha256, DateTime UploadedAt, string Url);
     public sealed record AuditDto(int Id, AuditKind Kind, string Body, int ReferentialId, string Referential, DateOnly StartDate, DateOnly EndDate,
-        string? Auditors, string? Conclusion, IReadOnlyList<int> Modules, IReadOnlyList<string> Services, ReportDto? Report,
+        string? Auditors, string? AuditorEmail, string? Conclusion, IReadOnlyList<int> Modules, IReadOnlyList<string> Services, ReportDto? Report,
         IReadOnlyList<FindingCountDto> Summary, IReadOnlyList<FindingDto> Findings, int Version);
 
     public static void MapAuditsApi(this RouteGroupBuilder api)
     {
         var audits = api.MapGroup("/structures/{code}/audits").WithTags("Audits");
-        audits.MapGet("/", ListAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Audits de la structure, avec la synthèse de leurs constats");
-        audits.MapGet("/{auditId:int}", GetAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Un audit, ses constats et leur synthèse par type");
+        audits.MapGet("/", ListAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Audits de la structure, avec la synthèse de leurs constats");
+        audits.MapGet("/{auditId:int}", GetAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Un audit, ses constats et leur synthèse par type");
         audits.MapPost("/", CreateAsync).RequireAuthorization(Policies.StructureManage)
             .WithSummary("Enregistrer un audit (modules : numéros dans le référentiel audité ; services : codes)");
         audits.MapPut("/{auditId:int}", UpdateAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Modifier un audit");
         audits.MapPost("/{auditId:int}/report", UploadReportAsync).RequireAuthorization(Policies.StructureManage).DisableAntiforgery()
             .WithSummary("Déposer le rapport d'audit (multipart, champ « file ») ; remplace le précédent");
-        audits.MapGet("/{auditId:int}/report", DownloadReportAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Télécharger le rapport d'audit");
-        audits.MapPost("/{auditId:int}/findings", AddFindingAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Ajouter un constat");
+        audits.MapGet("/{auditId:int}/report", DownloadReportAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Télécharger le rapport d'audit");
+        audits.MapPost("/{auditId:int}/findings", AddFindingAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Ajouter un constat");
         audits.MapPost("/{auditId:int}/findings/{findingId:int}/action", CreateActionAsync).RequireAuthorization(Policies.StructureManage)
             .WithSummary("Transformer un constat en action (pré-remplie, liée dans les deux sens)")
             .WithDescription("201 avec l'action créée ; 200 avec l'action existante si le constat en a déjà une ; 422 pour un point fort.");
@@ -42,7 +43,7 @@ public static class AuditsApi
             return Problems.UnknownStructure(code);
         }
         var audits = await db.Set<Audit>().AsNoTracking().Where(a => a.StructureId == structure.Id)
-            .Include(a => a.Referential).Include(a => a.Modules).ThenInclude(m => m.Module).Include(a => a.Services).ThenInclude(s => s.Service)
+            .Include(a => a.Referential).Include(a => a.AuditorAccount).Include(a => a.Modules).ThenInclude(m => m.Module).Include(a => a.Services).ThenInclude(s => s.Service)
             .Include(a => a.Findings).ThenInclude(f => f.Engagement).Include(a => a.Findings).ThenInclude(f => f.Service)
             .AsSplitQuery().OrderByDescending(a => a.StartDate).ToListAsync(cancellationToken);
         return TypedResults.Ok(audits.Select(a => ToDto(a, code)).ToList());
@@ -126,12 +127,24 @@ public static class AuditsApi
         return TypedResults.File(files.OpenRead(audit.ReportKey), FileTypes.Of(audit.ReportFileName), audit.ReportFileName);
     }
 
-    private static async Task<Results<Created<FindingDto>, ProblemHttpResult>> AddFindingAsync(string code, int auditId, FindingInput input, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<Created<FindingDto>, ProblemHttpResult>> AddFindingAsync(string code, int auditId, FindingInput input, HttpContext http,
+        StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
     {
         var structure = await access.FindStructureAsync(code, cancellationToken);
         if (structure is null)
         {
             return Problems.UnknownStructure(code);
+        }
+        var named = await editor.FindAsync(structure.Id, auditId, cancellationToken);
+        if (named is null)
+        {
+            return UnknownAudit(auditId);
+        }
+        var level = (await access.ScopeAsync(http.User, cancellationToken)).LevelFor(structure);
+        if (!AuditEditor.MayRecordFindings(level, http.User.FindFirstValue(ClaimTypes.NameIdentifier), named))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Problems.Title(403),
+                detail: "Seuls le référent qualité et l'auditeur dont cet audit nomme le compte y enregistrent des constats.");
         }
         var (finding, errors) = await editor.AddFindingAsync(structure.Id, auditId, input, cancellationToken);
         if (finding is null)
@@ -170,7 +183,7 @@ public static class AuditsApi
         new(f.Id, f.Type, f.EngagementId, f.Engagement?.Number, f.Service?.Code, f.Description, f.ActionId, AuditEditor.FindingUrl(code, f.AuditId, f.Id));
 
     private static AuditDto ToDto(Audit a, string code) => new(
-        a.Id, a.Kind, a.Body, a.ReferentialId, a.Referential.Label, a.StartDate, a.EndDate, a.Auditors, a.Conclusion,
+        a.Id, a.Kind, a.Body, a.ReferentialId, a.Referential.Label, a.StartDate, a.EndDate, a.Auditors, a.AuditorAccount?.Email, a.Conclusion,
         a.Modules.Select(m => m.Module.Number).Order().ToList(),
         a.Services.Select(s => s.Service.Code).Order().ToList(),
         a.ReportKey is null ? null : new ReportDto(a.ReportFileName!, a.ReportContentType!, a.ReportLength!.Value, a.ReportSha256!, a.ReportUploadedAt!.Value,

@@ -5,7 +5,7 @@ using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Audits;
 
-[Authorize(Policy = Policies.StructureRead)]
+[Authorize(Policy = Policies.StructureAuditRead)]
 public class DetailsModel(StructureAccess access, AuditEditor editor) : StructurePageModel(access)
 {
     /// <summary>Shows only the findings of this type (the summary's counts link here).</summary>

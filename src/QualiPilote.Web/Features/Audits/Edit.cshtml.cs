@@ -31,6 +31,7 @@ public class EditModel(StructureAccess access, AppDbContext db, AuditEditor edit
             StartDate = audit.StartDate,
             EndDate = audit.EndDate,
             Auditors = audit.Auditors,
+            AuditorEmail = audit.AuditorAccount?.Email,
             Conclusion = audit.Conclusion,
             Modules = sameReferential ? audit.Modules.Select(m => m.Module.Number).ToList() : [],
             Services = audit.Services.Select(s => s.Service.Code).ToList(),

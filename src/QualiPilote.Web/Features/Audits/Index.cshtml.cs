@@ -6,9 +6,8 @@ using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Audits;
 
-/// <summary>A structure's audits, planned and past. Auditors' accounts do not see them (AuditRead stops at the
-/// perimeter, the self-assessment, the evidence and the actions).</summary>
-[Authorize(Policy = Policies.StructureRead)]
+/// <summary>A structure's audits, planned and past; auditors read them too (their findings are what they check).</summary>
+[Authorize(Policy = Policies.StructureAuditRead)]
 public class IndexModel(StructureAccess access, AppDbContext db) : StructurePageModel(access)
 {
     public IReadOnlyList<Audit> Audits { get; private set; } = [];

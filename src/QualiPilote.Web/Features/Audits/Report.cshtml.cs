@@ -6,7 +6,7 @@ using QualiPilote.Web.Shared;
 namespace QualiPilote.Web.Features.Audits;
 
 /// <summary>The audit report, served only here (never from the web root) and always as a download.</summary>
-[Authorize(Policy = Policies.StructureRead)]
+[Authorize(Policy = Policies.StructureAuditRead)]
 public class ReportModel(StructureAccess access, AuditEditor editor, IFileStore files) : StructurePageModel(access)
 {
     public async Task<IActionResult> OnGetAsync(int auditId)

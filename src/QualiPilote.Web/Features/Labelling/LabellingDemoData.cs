@@ -1,3 +1,4 @@
+using QualiPilote.Web.Features.Demo;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -62,6 +63,8 @@ public sealed class LabellingDemoData(AppDbContext db)
 
         var afnor = Audit(savoie, AuditKind.Certification, "AFNOR Certification", qualiAte, new(2027, 3, 16), new(2027, 3, 17), [1, 2, 4, 8],
             ["CAB", "CAB-SICOM", "DCL", "DCL-BI", "DS", "DS-SIDPC", "SG"], null, null);
+        // The Socotec auditor has an account in the demo: he reads this audit and records its findings.
+        socotec.AuditorUserId = await db.Users.Where(u => u.Email == DemoData.SavoieAuditor.Email).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
         db.AddRange(socotec, internalAudit, afnor);
         await db.SaveChangesAsync(cancellationToken);
         await AttachDemoReportAsync(socotec, cancellationToken);

@@ -26,8 +26,6 @@ public abstract class ImportPage(StructureAccess access, StagedImports staging, 
 
     protected abstract Task<RegisterImportResult> ImportAsync(Stream file, string fileName, bool reviewed);
 
-    private string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
-
     public void OnGet()
     {
     }

@@ -228,9 +228,9 @@ public sealed class RegistersDemoData(AppDbContext db, IndicatorCatalogue catalo
         foreach (var quarter in new[] { "2025-T1", "2025-T2", "2025-T3", "2025-T4", "2026-T1", "2026-T2", "2026-T3" })
         {
             var period = Period.OfQuarter(int.Parse(quarter[..4], CultureInfo.InvariantCulture), quarter[^1] - '0');
-            db.Add(new PublishedPeriod { StructureId = savoie.Id, Period = quarter, PublishedAt = period.End.AddDays(12).ToDateTime(new TimeOnly(9, 0)), PublishedBy = DemoData.SavoieReferent.FullName });
+            db.Add(new PublishedPeriod { StructureId = savoie.Id, Period = quarter, PublishedAt = period.End.AddDays(12).ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc), PublishedBy = DemoData.SavoieReferent.FullName });
         }
-        db.Add(new PublishedPeriod { StructureId = savoie.Id, Period = "2025", PublishedAt = new DateTime(2026, 3, 20, 9, 0, 0), PublishedBy = DemoData.SavoieReferent.FullName });
+        db.Add(new PublishedPeriod { StructureId = savoie.Id, Period = "2025", PublishedAt = new DateTime(2026, 3, 20, 8, 0, 0, DateTimeKind.Utc), PublishedBy = DemoData.SavoieReferent.FullName });
         var entered = new (string Code, string Period, double? Value, string? Comment)[]
         {
             ("appels-decroches", "2020", 74.53, "Année COVID – indicateur alors suivi sous l'intitulé « taux d'appels perdus »"),

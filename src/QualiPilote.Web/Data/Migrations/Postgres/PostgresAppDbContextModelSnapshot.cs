@@ -464,6 +464,9 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AuditorUserId")
+                        .HasColumnType("text");
+
                     b.Property<string>("Auditors")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -524,6 +527,8 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AuditorUserId");
 
                     b.HasIndex("ReferentialId");
 
@@ -2230,6 +2235,11 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("QualiPilote.Web.Features.Audits.Audit", b =>
                 {
+                    b.HasOne("QualiPilote.Web.Features.Access.AppUser", "AuditorAccount")
+                        .WithMany()
+                        .HasForeignKey("AuditorUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("QualiPilote.Web.Features.Referentials.Referential", "Referential")
                         .WithMany()
                         .HasForeignKey("ReferentialId")
@@ -2241,6 +2251,8 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("AuditorAccount");
 
                     b.Navigation("Referential");
 

@@ -447,6 +447,9 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AuditorUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Auditors")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -507,6 +510,8 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AuditorUserId");
 
                     b.HasIndex("ReferentialId");
 
@@ -2153,6 +2158,11 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("QualiPilote.Web.Features.Audits.Audit", b =>
                 {
+                    b.HasOne("QualiPilote.Web.Features.Access.AppUser", "AuditorAccount")
+                        .WithMany()
+                        .HasForeignKey("AuditorUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("QualiPilote.Web.Features.Referentials.Referential", "Referential")
                         .WithMany()
                         .HasForeignKey("ReferentialId")
@@ -2164,6 +2174,8 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("AuditorAccount");
 
                     b.Navigation("Referential");
 
