@@ -17,6 +17,6 @@ public class ApiReferenceTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.GetByText("Obtenir un jeton d'accès").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(page.GetByText("Plan d'action").First).ToBeVisibleAsync();
         page.AssertNoPolicyViolation();
-        await page.ScreenshotAsync("70-reference-api");
+        await page.ScreenshotAsync("69-reference-api");
     }
 }

@@ -25,7 +25,7 @@ public class NotificationsTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Clôture de l'auto-diagnostic 2026 proche" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Indicateur sous son seuil d'alerte" }).First).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
-        await page.ScreenshotAsync("70-notifications-1280px");
+        await page.ScreenshotAsync("75-notifications-1280px");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Choisir les notifications que je reçois" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Choisir mes notifications");
@@ -34,7 +34,7 @@ public class NotificationsTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("vous ne recevez plus « Échéance du label »");
         await Assertions.Expect(page.GetByLabel("Échéance du label")).Not.ToBeCheckedAsync();
         await page.AssertAccessibleAsync();
-        await page.ScreenshotAsync("71-preferences-notifications-1280px");
+        await page.ScreenshotAsync("76-preferences-notifications-1280px");
 
         var phone = await app.NewPageAsync(390, 844);
         await phone.LoginAsync(DemoData.SavoieReferent.Email);
@@ -42,11 +42,11 @@ public class NotificationsTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(phone.GetByRole(AriaRole.Link, new() { Name = "Clôture de l'auto-diagnostic 2026 proche" })).ToBeVisibleAsync();
         await Assertions.Expect(phone.GetByRole(AriaRole.Link, new() { Name = "Label échu" })).ToHaveCountAsync(0);
         await phone.AssertAccessibleAsync();
-        await phone.ScreenshotAsync("72-notifications-390px");
+        await phone.ScreenshotAsync("77-notifications-390px");
         await phone.GotoAsync("/notifications/preferences");
         var overflow = await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
         Assert.False(overflow, "la page des préférences déborde en largeur sur un téléphone");
         await phone.AssertAccessibleAsync();
-        await phone.ScreenshotAsync("73-preferences-notifications-390px");
+        await phone.ScreenshotAsync("78-preferences-notifications-390px");
     }
 }

@@ -42,7 +42,7 @@ public class SelfAssessmentJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         });
         await engagement14.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'engagement 14" }).ClickAsync();
         await Assertions.Expect(relay.Locator("#engagement-14 [role=status]")).ToContainTextAsync("Engagement 14 enregistré");
-        await Assertions.Expect(relay.Locator("#engagement-14").GetByText("modeles-courriers-2026")).ToBeVisibleAsync();
+        await Assertions.Expect(relay.Locator("#engagement-14 details.qp-evidence > summary").First).ToContainTextAsync("modeles-courriers-2026");
         await relay.ScreenshotAsync("23-auto-diagnostic-engagement-enregistre");
 
         var referent = await app.NewPageAsync();

@@ -57,24 +57,18 @@ public sealed class ActionReminderJob(AppDbContext db, TimeProvider clock, IMail
                 Recipients = to.Count,
                 CreatedAt = now,
             });
-            db.AddRange(to.Select(r => new Notification
+            // False when another run reminded of this action for this period between our read and our write.
+            if (!await SaveOnceAsync(to.Select(r => new Notification
+                {
+                    UserId = r.UserId,
+                    StructureId = action.StructureId,
+                    Kind = kind,
+                    ActionId = action.Id,
+                    Title = TitleOf(action, kind),
+                    Url = UrlOf(action),
+                    CreatedAt = now,
+                }), cancellationToken))
             {
-                UserId = r.UserId,
-                StructureId = action.StructureId,
-                Kind = kind,
-                ActionId = action.Id,
-                Title = TitleOf(action, kind),
-                Url = UrlOf(action),
-                CreatedAt = now,
-            }));
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // Another run reminded of this action for this period between our read and our write.
-                db.ChangeTracker.Clear();
                 continue;
             }
             run.Reminders++;
@@ -141,29 +135,39 @@ public sealed class ActionReminderJob(AppDbContext db, TimeProvider clock, IMail
                 continue;
             }
             var now = clock.GetUtcNow().UtcDateTime;
-            db.AddRange(to.Select(r => new Notification
+            // False when a concurrent run notified one of these people of this alert between our read and our write.
+            if (!await SaveOnceAsync(to.Select(r => new Notification
+                {
+                    UserId = r.UserId,
+                    StructureId = alert.Structure.Id,
+                    Kind = alert.Kind,
+                    EventKey = alert.EventKey,
+                    Title = Fr.Shorten(alert.Title, 500),
+                    Url = alert.Url,
+                    CreatedAt = now,
+                }), cancellationToken))
             {
-                UserId = r.UserId,
-                StructureId = alert.Structure.Id,
-                Kind = alert.Kind,
-                EventKey = alert.EventKey,
-                Title = Fr.Shorten(alert.Title, 500),
-                Url = alert.Url,
-                CreatedAt = now,
-            }));
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // A concurrent run notified one of these people of this alert between our read and our write.
-                db.ChangeTracker.Clear();
                 continue;
             }
             run.Reminders++;
             run.Notifications += to.Count;
             sent.AddRange(to.Select(r => new Sent(r, alert.Kind, alert.Title, alert.Url, null)));
+        }
+    }
+
+    /// <summary>Stores these notifications, or none when a unique key shows they were already stored.</summary>
+    private async Task<bool> SaveOnceAsync(IEnumerable<Notification> notifications, CancellationToken cancellationToken)
+    {
+        db.AddRange(notifications);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
         }
     }
 

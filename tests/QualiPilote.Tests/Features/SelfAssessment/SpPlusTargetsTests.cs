@@ -33,3 +33,20 @@ public class SpPlusTargetsTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Redirect, (await referentBrowser.GetAsync("/services-publics-plus/cibles")).StatusCode);
     }
 }
+
+/// <summary>The SP+ diagnostic lists the Quali-ATE engagements behind each SP+ engagement in number order, whatever the
+/// module they belong to (engagement 20 came before 18).</summary>
+public class SpPlusDiagnosticOrderTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Mapped_engagements_are_listed_in_number_order()
+    {
+        using var referent = await Browser.LoginAsync(factory, DemoData.SavoieReferent.Email);
+        var page = await referent.GetPageAsync("/structures/pref-73/auto-diagnostic/2026/services-publics-plus");
+        var lines = page.QuerySelectorAll("main tbody tr")
+            .Select(row => row.QuerySelectorAll("a[title^='Engagement ']").Select(a => int.Parse(a.GetAttribute("title")!["Engagement ".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToList())
+            .Where(numbers => numbers.Count > 1).ToList();
+        Assert.NotEmpty(lines);
+        Assert.All(lines, numbers => Assert.Equal(numbers.Order(), numbers));
+    }
+}

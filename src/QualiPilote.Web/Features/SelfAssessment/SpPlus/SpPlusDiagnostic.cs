@@ -39,7 +39,7 @@ public sealed class SpPlusDiagnosticQuery(AppDbContext db)
         db.Set<SpPlusTarget>().AsNoTracking().Where(t => t.Year <= year).OrderByDescending(t => t.Year).FirstOrDefaultAsync(cancellationToken);
 
     private static IEnumerable<GridEngagement> Mapped(CampaignGrid grid, SpPlusCommitment commitment) =>
-        grid.Engagements.Where(e => commitment.Mappings.Any(m => m.EngagementId == e.Engagement.Id));
+        grid.Engagements.Where(e => commitment.Mappings.Any(m => m.EngagementId == e.Engagement.Id)).OrderBy(e => e.Engagement.Number);
 
     /// <summary>Every requirement that delivers at least one SP+ engagement, counted once.</summary>
     private static RealisationRate Overall(CampaignGrid grid, IReadOnlyList<SpPlusCommitment> commitments)
