@@ -52,6 +52,8 @@ public class SelfAssessmentJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await referent.GotoAsync("/structures/pref-73/auto-diagnostic/2026/cloture");
         await referent.AssertAccessibleAsync();
         await referent.ScreenshotAsync("25-auto-diagnostic-revue-cloture");
+        // Closing asks for confirmation, after saying what stays open.
+        await referent.GotoAsync("/structures/pref-73/auto-diagnostic/2026/cloture?etape=confirmation");
         await referent.GetByLabel("Remarques de clôture").FillAsync("Relu avec les référents-relais.");
         await referent.GetByRole(AriaRole.Button, new() { Name = "Clôturer la campagne 2026" }).ClickAsync();
         await Assertions.Expect(referent.GetByText("Campagne 2026 clôturée")).ToBeVisibleAsync();

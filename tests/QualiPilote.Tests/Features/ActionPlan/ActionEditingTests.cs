@@ -239,4 +239,20 @@ public class ActionEditingTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal("toStart", body.GetProperty("status").GetString());
         Assert.Equal(0, body.GetProperty("version").GetInt32());
     }
+
+    [Fact]
+    public async Task Progress_is_refused_on_an_action_not_started()
+    {
+        var id = await factory.WithDbAsync(db => db.Set<ImprovementAction>()
+            .Where(a => a.Structure.Code == "pref-73" && a.Status == ActionStatus.ToStart).Select(a => a.Id).FirstAsync());
+        using var referent = await Browser.LoginAsync(factory, DemoData.SavoieReferent.Email);
+        var form = await referent.GetPageAsync($"/structures/pref-73/actions/{id}/modifier");
+        var refused = await referent.SubmitAsync(form, "main form", new() { ["Input.Status"] = "ToStart", ["Input.Progress"] = "20" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("passez son statut à « en cours » pour noter 20 %", (await Browser.ParseAsync(refused)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Set<ImprovementAction>().Where(a => a.Id == id).Select(a => a.Progress).SingleAsync()));
+
+        var started = await referent.SubmitAsync(form, "main form", new() { ["Input.Status"] = "InProgress", ["Input.Progress"] = "20" });
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+    }
 }
