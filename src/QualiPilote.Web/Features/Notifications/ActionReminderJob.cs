@@ -216,8 +216,8 @@ public sealed class ActionReminderJob(AppDbContext db, TimeProvider clock, IMail
                 .AppendLine("Quali-Pilote – message automatique, merci de ne pas y répondre.")
                 .AppendLine($"Choisir les notifications que vous recevez : {mailOptions.Link("/notifications/preferences")}");
             var subject = actions == items.Count
-                ? $"Quali-Pilote : {items.Count} action(s) à suivre" + (late > 0 ? $" dont {late} en retard" : "")
-                : $"Quali-Pilote : {items.Count} notification(s)" + (late > 0 ? $" dont {late} action(s) en retard" : "");
+                ? $"Quali-Pilote : {Fr.Count(items.Count, "action")} à suivre" + (late > 0 ? $" dont {late} en retard" : "")
+                : $"Quali-Pilote : {Fr.Count(items.Count, "notification")}" + (late > 0 ? $" dont {Fr.Count(late, "action")} en retard" : "");
             try
             {
                 await mail.SendAsync(new OutgoingMail(recipient.Email, recipient.FullName, subject, body.ToString()), cancellationToken);

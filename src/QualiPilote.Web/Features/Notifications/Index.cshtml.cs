@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
+using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Notifications;
 
@@ -41,7 +42,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = await db.Set<Notification>().Where(n => n.UserId == UserId && n.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now));
-        TempData["Success"] = changed == 0 ? "Aucune notification non lue." : $"{changed} notification(s) marquée(s) comme lue(s).";
+        TempData["Success"] = changed == 0 ? "Aucune notification non lue." : $"{Fr.Count(changed, "notification marquée comme lue", "notifications marquées comme lues")}.";
         return Redirect("/notifications");
     }
 }

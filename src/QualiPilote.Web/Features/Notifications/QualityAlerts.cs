@@ -144,7 +144,7 @@ public sealed class QualityAlerts(AppDbContext db, IndicatorQuery indicators, Ca
             }
             var structure = structures.Single(s => s.Id == deadline.StructureId);
             var passed = on < today;
-            var what = $"{Fr.Number(unanswered)} sous-engagement(s) sans réponse de l'année"
+            var what = $"{Fr.Count(unanswered, "sous-engagement")} sans réponse de l'année"
                 + (summary.CarriedOver > 0 ? $", dont {Fr.Number(summary.CarriedOver)} repris de {campaign.CopiedFromYear?.ToString(Fr.Culture) ?? "l'an dernier"} à confirmer" : "");
             var title = passed
                 ? $"Clôture de l'auto-diagnostic {campaign.Year} dépassée ({structure.Name}) – prévue le {Fr.Date(on)} ; {what}"

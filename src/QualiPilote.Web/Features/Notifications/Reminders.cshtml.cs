@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
+using QualiPilote.Web.Shared;
 using QualiPilote.Web.Features.Access;
 
 namespace QualiPilote.Web.Features.Notifications;
@@ -31,7 +32,7 @@ public class RemindersModel(AppDbContext db, ActionReminderJob job, IMailSender 
     public async Task<IActionResult> OnPostAsync()
     {
         var run = await job.RunAsync($"manuel : {User.DisplayName()}", HttpContext.RequestAborted);
-        TempData["Success"] = $"Relances lancées : {run.Reminders} relance(s), {run.Notifications} notification(s), {run.Emails} courriel(s).";
+        TempData["Success"] = $"Relances lancées : {Fr.Count(run.Reminders, "relance")}, {Fr.Count(run.Notifications, "notification")}, {Fr.Count(run.Emails, "courriel")}.";
         return Redirect("/admin/relances");
     }
 }

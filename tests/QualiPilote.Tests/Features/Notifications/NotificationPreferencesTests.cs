@@ -61,7 +61,7 @@ public class NotificationPreferencesTests(MailFolderAppFactory factory) : IClass
         Assert.NotEmpty(rows);
         Assert.DoesNotContain(rows, r => r.TextContent.Contains("auto-diagnostic", StringComparison.Ordinal));
         var visible = await factory.WithDbAsync(db => db.Set<Notification>().CountAsync(n => n.User.Email == DemoData.SavoieReferent.Email && n.Kind != NotificationKind.CampaignDeadline && n.ReadAt == null));
-        Assert.Equal($"{visible} non lue(s)", list.QuerySelector("#notifications-entete .qp-count")!.TextContent.Trim());
+        Assert.Equal($"{visible} {(visible > 1 ? "non lues" : "non lue")}", list.QuerySelector("#notifications-entete .qp-count")!.TextContent.Trim());
         using var api = await ApiClient.ForAsync(factory, DemoData.SavoieReferent.Email);
         var listed = await (await api.GetAsync(new Uri("/api/v1/notifications", UriKind.Relative))).JsonAsync();
         Assert.DoesNotContain(listed.EnumerateArray(), n => n.GetProperty("kind").GetString() == "campaignDeadline");

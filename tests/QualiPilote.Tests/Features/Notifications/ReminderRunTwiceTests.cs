@@ -59,7 +59,7 @@ public class ReminderRunTwiceTests(MailFolderAppFactory factory) : IClassFixture
         var mail = (await Task.WhenAll(factory.Mails.Select(f => MimeMessage.LoadAsync(f))))
             .Single(m => m.To.Mailboxes.Single().Address == DemoData.SavoieReferent.Email);
         // The referent's e-mail also lists the label, campaign and indicator alerts of the same run.
-        Assert.Equal($"Quali-Pilote : {referent.Count} notification(s) dont 1 action(s) en retard", mail.Subject);
+        Assert.Equal($"Quali-Pilote : {referent.Count} notifications dont 1 action en retard", mail.Subject);
         Assert.Contains("Label échu", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("/structures/pref-73/actions/", mail.TextBody, StringComparison.Ordinal);
     }

@@ -61,7 +61,7 @@ public class ReminderTests(MailFolderAppFactory factory) : IClassFixture<MailFol
         var home = await relay.GetPageAsync("/");
         var unread = await factory.WithDbAsync(db => db.Set<Notification>().CountAsync(n => n.User.Email == DemoData.SavoieRelay.Email && n.ReadAt == null));
         Assert.True(unread > 0);
-        Assert.Equal($"{unread} non lue(s)", home.QuerySelector("#notifications-entete .qp-count")!.TextContent.Trim());
+        Assert.Equal($"{unread} {(unread > 1 ? "non lues" : "non lue")}", home.QuerySelector("#notifications-entete .qp-count")!.TextContent.Trim());
 
         var page = await relay.GetPageAsync("/notifications");
         var rows = page.QuerySelectorAll("main tbody tr");
