@@ -109,9 +109,11 @@ public class NotificationPreferencesTests(MailFolderAppFactory factory) : IClass
     {
         using var lozere = await ApiClient.ForAsync(factory, DemoData.LozereReferent.Email);
         Assert.Equal(HttpStatusCode.OK, (await lozere.PutAsJsonAsync(Api, new { actions = false, indicatorAlerts = false, labelExpiry = false, campaignDeadlines = false, version = 0 })).StatusCode);
-        using var savoie = await ApiClient.ForAsync(factory, DemoData.SavoieReferent.Email);
+        // Someone no other test of this class changes: still everything on.
+        using var savoie = await ApiClient.ForAsync(factory, DemoData.SavoieAgent.Email);
         var mine = await (await savoie.GetAsync(Api)).JsonAsync();
         Assert.True(mine.GetProperty("labelExpiry").GetBoolean());
+        Assert.True(mine.GetProperty("actions").GetBoolean());
 
         using var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(Api)).StatusCode);
