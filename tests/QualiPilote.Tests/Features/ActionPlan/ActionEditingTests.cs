@@ -243,8 +243,10 @@ public class ActionEditingTests(AppFactory factory) : IClassFixture<AppFactory>
     [Fact]
     public async Task Progress_is_refused_on_an_action_not_started()
     {
-        var id = await factory.WithDbAsync(db => db.Set<ImprovementAction>()
-            .Where(a => a.Structure.Code == "pref-73" && a.Status == ActionStatus.ToStart).Select(a => a.Id).FirstAsync());
+        // Its own action: the demo's actions « à lancer » are the other tests' (their versions are counted).
+        using var api = await ApiClient.ForAsync(factory, DemoData.SavoieReferent.Email);
+        using var created = await api.PostAsJsonAsync("/api/v1/structures/pref-73/actions", new { title = "Afficher les horaires du point numérique", origin = "other" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         using var referent = await Browser.LoginAsync(factory, DemoData.SavoieReferent.Email);
         var form = await referent.GetPageAsync($"/structures/pref-73/actions/{id}/modifier");
         var refused = await referent.SubmitAsync(form, "main form", new() { ["Input.Status"] = "ToStart", ["Input.Progress"] = "20" });
