@@ -109,11 +109,13 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartAsync(string repo, string work, Options options, int port)
     {
-        var output = Path.Combine(repo, "src", "QualiPilote.Web", "bin", "Release", "net10.0");
+        // QUALIPILOTE_BENCH_CONFIGURATION=Debug measures the Debug build (issue 12: what `dotnet run` without -c Release costs).
+        var configuration = Environment.GetEnvironmentVariable("QUALIPILOTE_BENCH_CONFIGURATION") is { Length: > 0 } c ? c : "Release";
+        var output = Path.Combine(repo, "src", "QualiPilote.Web", "bin", configuration, "net10.0");
         var dll = Path.Combine(output, "QualiPilote.Web.dll");
         if (!File.Exists(dll))
         {
-            throw new InvalidOperationException($"{dll} absent : dotnet build -c Release src/QualiPilote.Web");
+            throw new InvalidOperationException($"{dll} absent : dotnet build -c {configuration} src/QualiPilote.Web");
         }
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = output, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
