@@ -20,7 +20,8 @@ public static class IndicatorsSetup
         services.AddScoped<AttendanceImporter>();
         services.AddScoped<ImportReview>();
         services.AddScoped<ImportUndo>();
-        services.AddSingleton<StagedImports>();
+        services.AddSingleton(sp => new StagedImports(sp.GetRequiredService<TimeProvider>(),
+            StagedImports.FolderFrom(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>(), sp.GetRequiredService<Shared.FileStoreOptions>())));
         services.AddScoped<CorrespondenceEditor>();
         services.AddScoped<DeadlineEditor>();
         services.AddScoped<RegisterRecords>();

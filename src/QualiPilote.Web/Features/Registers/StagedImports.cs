@@ -7,7 +7,7 @@ namespace QualiPilote.Web.Features.Registers;
 /// for <see cref="Lifetime"/> under a random id bound to the user, the structure and the register: confirming imports the kept
 /// file without a second upload, cancelling deletes it. One file waits per user, structure and register; expired files are
 /// swept whenever a file is staged or looked up, so the folder stays bounded without a background job.</summary>
-public sealed class StagedImports(TimeProvider clock, IConfiguration configuration)
+public sealed class StagedImports(TimeProvider clock, string root)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
@@ -16,7 +16,12 @@ public sealed class StagedImports(TimeProvider clock, IConfiguration configurati
         public DateTime Until => At + Lifetime;
     }
 
-    private string Root => Path.GetFullPath(configuration["Registers:StagingFolder"] ?? Path.Combine(Path.GetTempPath(), "qualipilote-imports-en-attente"));
+    /// <summary><c>Registers:StagingFolder</c>, else beside the stored files: several instances share that folder, so a
+    /// confirmation answered by another instance than the upload still finds its file (a machine's temp folder would not).</summary>
+    public static string FolderFrom(IConfiguration configuration, IWebHostEnvironment environment, QualiPilote.Web.Shared.FileStoreOptions files) =>
+        Path.GetFullPath(configuration["Registers:StagingFolder"] ?? Path.Combine(environment.ContentRootPath, files.Root, "imports-en-attente"));
+
+    private string Root => root;
 
     public async Task<Staged> StageAsync(Stream content, string fileName, string userId, int structureId, RegisterKind register, CancellationToken cancellationToken)
     {

@@ -196,8 +196,7 @@ public class ImportReviewTests(AppFactory factory) : IClassFixture<AppFactory>
         try
         {
             var clock = new FakeTimeProvider(TestClock.Start);
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Registers:StagingFolder"] = folder }).Build();
-            var staging = new StagedImports(clock, configuration);
+            var staging = new StagedImports(clock, folder);
             using var content = new MemoryStream(Utf8("contenu"));
             var staged = await staging.StageAsync(content, "../../registre.csv", "user-1", 7, RegisterKind.Calls, CancellationToken.None);
             Assert.Equal("registre.csv", staged.FileName);
