@@ -64,7 +64,7 @@ public class FrozenVersionTests(AppFactory factory) : IClassFixture<AppFactory>
         var after = await StoredAsync(id, Number);
         Assert.Equal(stored.Text, after.Text);
         Assert.Equal(stored.Requirements.Count, after.Requirements.Count);
-        Assert.Empty(after.Corrections);
+        Assert.Equal(stored.Corrections.Count, after.Corrections.Count); // the typo test of this class may have added one
     }
 
     [Fact]
