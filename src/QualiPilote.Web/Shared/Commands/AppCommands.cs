@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Data;
+
+namespace QualiPilote.Web.Shared.Commands;
+
+/// <summary>An operator command, run with the app's configuration instead of the web server:
+/// <c>dotnet QualiPilote.Web.dll tallies check</c> from the published folder, or
+/// <c>dotnet run -c Release --project src/QualiPilote.Web -- tallies check</c>. It writes French to the console
+/// and returns the process exit code (0 when all went well).</summary>
+public interface IAppCommand
+{
+    /// <summary>The first word(s) on the command line, e.g. "tallies".</summary>
+    string Name { get; }
+
+    /// <summary>One French line for the command list: what it does and its arguments.</summary>
+    string Usage { get; }
+
+    Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, CancellationToken cancellationToken);
+}
+
+public static class AppCommands
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int BadUsage = 2;
+
+    public static IServiceCollection AddAppCommand<T>(this IServiceCollection services) where T : class, IAppCommand =>
+        services.AddScoped<IAppCommand, T>();
+
+    /// <summary>The command words: the arguments before the first option (<c>--Database:Provider=Postgres</c> and the like,
+    /// which the configuration reads). Empty when the app is started as a web server.</summary>
+    public static IReadOnlyList<string> Words(string[] args) => args.TakeWhile(a => !a.StartsWith('-') && !a.Contains('=')).ToList();
+
+    public static bool IsCommand(string[] args) => Words(args).Count > 0;
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var words = Words(args);
+        await using var scope = app.Services.CreateAsyncScope();
+        var commands = scope.ServiceProvider.GetServices<IAppCommand>().OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var command = commands.FirstOrDefault(c => c.Name == words[0]);
+        if (command is null)
+        {
+            var output = words[0] is "help" or "aide" ? Console.Out : Console.Error;
+            if (output == Console.Error)
+            {
+                await output.WriteLineAsync($"Commande « {words[0]} » inconnue.");
+            }
+            await output.WriteLineAsync("Commandes de Quali-Pilote :");
+            foreach (var known in commands)
+            {
+                await output.WriteLineAsync($"  {known.Usage}");
+            }
+            return output == Console.Out ? Success : BadUsage;
+        }
+        using var stopping = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stopping.Cancel();
+        };
+        return await command.RunAsync(scope.ServiceProvider, words.Skip(1).ToList(), Console.Out, stopping.Token);
+    }
+
+    /// <summary>Commands work on a database the app already brought up to date; they do not migrate it behind the operator's back.</summary>
+    public static async Task<bool> SchemaIsCurrentAsync(AppDbContext db, TextWriter output, CancellationToken cancellationToken)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count == 0)
+        {
+            return true;
+        }
+        await output.WriteLineAsync($"La base de données n'est pas à jour ({Fr.Count(pending.Count, "migration")} en attente) : démarrez l'application une fois, elle applique les migrations.");
+        return false;
+    }
+}
