@@ -24,6 +24,7 @@ public static class Problems
         415 => "Format non pris en charge",
         422 => "Données invalides",
         429 => "Trop de requêtes",
+        503 => "Service momentanément indisponible",
         _ => status >= 500 ? "Erreur interne" : "Erreur",
     };
 

@@ -25,6 +25,7 @@ public static class WebUi
         // French text stays readable in the HTML instead of one entity per accented letter.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddFrenchProblemDetails();
+        services.AddExceptionHandler<BusyExceptionHandler>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var french = new CultureInfo("fr-FR");

@@ -1,5 +1,6 @@
 using QualiPilote.Web.Features.PublicResults;
 using QualiPilote.Web.Features.Registers;
+using QualiPilote.Web.Shared.Commands;
 
 namespace QualiPilote.Web.Features.Indicators;
 
@@ -11,7 +12,10 @@ public static class IndicatorsSetup
         var services = builder.Services;
         services.AddScoped<IndicatorCatalogue>();
         services.AddHostedService<IndicatorCatalogueInitializer>();
+        services.AddScoped<RegisterLock>();
         services.AddScoped<TallyStore>();
+        services.AddScoped<TallyCheck>();
+        services.AddAppCommand<TalliesCommand>();
         services.AddScoped<IndicatorQuery>();
         services.AddScoped<DashboardQuery>();
         services.AddScoped<IndicatorEditor>();

@@ -73,7 +73,7 @@ public sealed class TallyDelta
 
 /// <summary>Keeps <see cref="IndicatorTally"/> rows in step with the registers: deltas from a write, or a rebuild of some months
 /// from the register rows (after a deadline change, or when an import touched rows it cannot compare one by one).</summary>
-public sealed class TallyStore(AppDbContext db, TimeProvider clock)
+public sealed class TallyStore(AppDbContext db, TimeProvider clock, RegisterLock registerLock)
 {
     /// <summary>Applies a delta. Unanswered items whose deadline has passed are late for good (the clock only moves forward),
     /// so their due date no longer matters: they are counted in the month's row without a due date, and the rows of the
@@ -81,24 +81,11 @@ public sealed class TallyStore(AppDbContext db, TimeProvider clock)
     /// so a register of years fills one row per month, service and channel, not one per due date (docs/adr/0012).</summary>
     public async Task ApplyAsync(int structureId, TallyDelta delta, CancellationToken cancellationToken = default)
     {
+        EnsureLocked(structureId);
         var today = clock.Today();
-        var changes = new Dictionary<TallyDelta.Key, TallyDelta.Counts>();
-        void Add(TallyDelta.Key key, long numerator, long denominator, long excluded, long open)
-        {
-            var folded = key.DueOn < today ? key with { DueOn = null } : key;
-            if (!changes.TryGetValue(folded, out var counts))
-            {
-                changes[folded] = counts = new TallyDelta.Counts();
-            }
-            counts.Numerator += numerator;
-            counts.Denominator += denominator;
-            counts.Excluded += excluded;
-            counts.Open += open;
-        }
-        foreach (var (key, counts) in delta.Entries.Where(e => !e.Value.IsZero))
-        {
-            Add(key, counts.Numerator, counts.Denominator, counts.Excluded, counts.Open);
-        }
+        var changes = Fold(delta.Entries, today);
+        void Add(TallyDelta.Key key, long numerator, long denominator, long excluded, long open) =>
+            AddTo(changes, key.DueOn < today ? key with { DueOn = null } : key, numerator, denominator, excluded, open);
         if (changes.Count == 0)
         {
             return;
@@ -136,6 +123,29 @@ public sealed class TallyStore(AppDbContext db, TimeProvider clock)
         await InsertAsync(structureId, added, cancellationToken);
     }
 
+    /// <summary>The non-zero counts of <paramref name="entries"/>, passed due dates folded into their month's row.</summary>
+    public static Dictionary<TallyDelta.Key, TallyDelta.Counts> Fold(IEnumerable<KeyValuePair<TallyDelta.Key, TallyDelta.Counts>> entries, DateOnly today)
+    {
+        var folded = new Dictionary<TallyDelta.Key, TallyDelta.Counts>();
+        foreach (var (key, counts) in entries.Where(e => !e.Value.IsZero))
+        {
+            AddTo(folded, key.DueOn < today ? key with { DueOn = null } : key, counts.Numerator, counts.Denominator, counts.Excluded, counts.Open);
+        }
+        return folded;
+    }
+
+    private static void AddTo(Dictionary<TallyDelta.Key, TallyDelta.Counts> changes, TallyDelta.Key key, long numerator, long denominator, long excluded, long open)
+    {
+        if (!changes.TryGetValue(key, out var counts))
+        {
+            changes[key] = counts = new TallyDelta.Counts();
+        }
+        counts.Numerator += numerator;
+        counts.Denominator += denominator;
+        counts.Excluded += excluded;
+        counts.Open += open;
+    }
+
     private const int InsertBatch = 50;
 
     /// <summary>New tally rows in multi-row INSERTs: a first import of years of history creates thousands of them at once,
@@ -171,10 +181,27 @@ public sealed class TallyStore(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>Recomputes the correspondence tallies of months [from, to] (first days of months) from the register.</summary>
-    public async Task RebuildCorrespondenceAsync(int structureId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    public async Task RebuildCorrespondenceAsync(int structureId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        await ReplaceAsync(structureId, CorrespondenceCodes, from, to, await CorrespondenceFromRegisterAsync(structureId, from, to, cancellationToken), cancellationToken);
+
+    /// <summary>Recomputes the call tallies of months [from, to]; a span is counted in the month it starts.</summary>
+    public async Task RebuildCallsAsync(int structureId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        await ReplaceAsync(structureId, [IndicatorCodes.Calls], from, to, await CallsFromRegisterAsync(structureId, from, to, cancellationToken), cancellationToken);
+
+    public async Task RebuildAttendanceAsync(int structureId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        await ReplaceAsync(structureId, AttendanceCodes, from, to, await AttendanceFromRegisterAsync(structureId, from, to, cancellationToken), cancellationToken);
+
+    public static readonly List<string> CorrespondenceCodes = CorrespondenceChannels.All.Select(c => c.IndicatorCode()).ToList();
+
+    public static readonly List<string> AttendanceCodes = [IndicatorCodes.AttendanceReception, IndicatorCodes.AttendancePan];
+
+    /// <summary>Every indicator code whose tallies come from a register.</summary>
+    public static readonly List<string> RegisterCodes = [.. CorrespondenceCodes, IndicatorCodes.Calls, .. AttendanceCodes];
+
+    /// <summary>The correspondence counts of months [from, to], read from the register rows.</summary>
+    public async Task<TallyDelta> CorrespondenceFromRegisterAsync(int structureId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var end = to.AddMonths(1);
-        var codes = CorrespondenceChannels.All.Select(c => c.IndicatorCode()).ToList();
         var groups = await db.Set<CorrespondenceItem>().AsNoTracking()
             .Where(i => i.StructureId == structureId && i.ReceivedOn >= from && i.ReceivedOn < end)
             .GroupBy(i => new
@@ -197,11 +224,10 @@ public sealed class TallyStore(AppDbContext db, TimeProvider clock)
             var month = new DateOnly(k.Year, k.Month, 1);
             delta.AddCorrespondence(k.Channel, k.ServiceId, month, k.Counted, k.Answered ? k.OnTime : null, k.DueOn ?? month, group.Count);
         }
-        await ReplaceAsync(structureId, codes, from, to, delta, cancellationToken);
+        return delta;
     }
 
-    /// <summary>Recomputes the call tallies of months [from, to]; a span is counted in the month it starts.</summary>
-    public async Task RebuildCallsAsync(int structureId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    public async Task<TallyDelta> CallsFromRegisterAsync(int structureId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var end = to.AddMonths(1);
         var records = await db.Set<CallRecord>().AsNoTracking()
@@ -211,10 +237,10 @@ public sealed class TallyStore(AppDbContext db, TimeProvider clock)
         {
             delta.Add(new TallyDelta.Key(IndicatorCodes.Calls, new DateOnly(record.Start.Year, record.Start.Month, 1), null, "", null), record.Answered, record.Presented);
         }
-        await ReplaceAsync(structureId, [IndicatorCodes.Calls], from, to, delta, cancellationToken);
+        return delta;
     }
 
-    public async Task RebuildAttendanceAsync(int structureId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    public async Task<TallyDelta> AttendanceFromRegisterAsync(int structureId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var records = await db.Set<AttendanceRecord>().AsNoTracking()
             .Where(a => a.StructureId == structureId && a.Month >= from && a.Month <= to).ToListAsync(cancellationToken);
@@ -223,18 +249,29 @@ public sealed class TallyStore(AppDbContext db, TimeProvider clock)
         {
             delta.Add(new TallyDelta.Key(record.Site.IndicatorCode(), record.Month, null, record.Category.FileValue(), null), record.Visitors, 0);
         }
-        await ReplaceAsync(structureId, [IndicatorCodes.AttendanceReception, IndicatorCodes.AttendancePan], from, to, delta, cancellationToken);
+        return delta;
     }
 
     private async Task ReplaceAsync(int structureId, List<string> codes, DateOnly from, DateOnly to, TallyDelta delta, CancellationToken cancellationToken)
     {
+        EnsureLocked(structureId);
         await db.Set<IndicatorTally>()
             .Where(t => t.StructureId == structureId && codes.Contains(t.IndicatorCode) && t.Month >= from && t.Month <= to)
             .ExecuteDeleteAsync(cancellationToken);
         await ApplyAsync(structureId, delta, cancellationToken);
     }
 
-    private static TallyDelta.Key KeyOf(IndicatorTally t) => new(t.IndicatorCode, t.Month, t.ServiceId, t.Category, t.DueOn);
+    /// <summary>A tally written without the structure's register lock could be computed from a read another writer has
+    /// already made stale: a programming error, caught by every test that writes a register.</summary>
+    private void EnsureLocked(int structureId)
+    {
+        if (!registerLock.Holds(structureId))
+        {
+            throw new InvalidOperationException($"Les tallies de la structure {structureId} s'écrivent dans la transaction de RegisterLock.BeginAsync.");
+        }
+    }
+
+    public static TallyDelta.Key KeyOf(IndicatorTally t) => new(t.IndicatorCode, t.Month, t.ServiceId, t.Category, t.DueOn);
 }
 
 public static class IndicatorCodes

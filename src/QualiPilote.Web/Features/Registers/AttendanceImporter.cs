@@ -10,7 +10,7 @@ namespace QualiPilote.Web.Features.Registers;
 
 /// <summary>Imports monthly visitor counts (mois;site;categorie;nombre), all or nothing. A month, site and request type already
 /// stored is replaced, so re-importing a file changes nothing.</summary>
-public sealed class AttendanceImporter(AppDbContext db, TallyStore tallies, ImportReview review, TimeProvider clock)
+public sealed class AttendanceImporter(AppDbContext db, RegisterLock registerLock, TallyStore tallies, ImportReview review, TimeProvider clock)
 {
     private static readonly string[] MonthFormats = ["yyyy-MM", "MM/yyyy", "M/yyyy"];
 
@@ -102,8 +102,8 @@ public sealed class AttendanceImporter(AppDbContext db, TallyStore tallies, Impo
 
         var first = counts.Keys.Min(k => k.Month);
         var last = counts.Keys.Max(k => k.Month);
+        await using var transaction = await registerLock.BeginAsync(structure.Id, cancellationToken);
         var volumesBefore = reviewed ? await review.VolumesAsync(structure.Id, RegisterKind.Attendance, cancellationToken) : null;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var batch = RegisterImport.New(structure.Id, RegisterKind.Attendance, fileName, user, clock);
         batch.Sha256 = await file.Sha256Async(cancellationToken);
         db.Add(batch);

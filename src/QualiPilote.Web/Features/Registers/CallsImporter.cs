@@ -12,7 +12,7 @@ namespace QualiPilote.Web.Features.Registers;
 /// (date_heure;statut, counted per day) or one row per period (debut;fin;presentes;decroches, within one quarter so that
 /// quarterly figures stay exact). A day or period already stored is replaced, so re-importing a file changes nothing;
 /// a period overlapping another one would count calls twice and is refused.</summary>
-public sealed class CallsImporter(AppDbContext db, TallyStore tallies, ImportReview review, TimeProvider clock)
+public sealed class CallsImporter(AppDbContext db, RegisterLock registerLock, TallyStore tallies, ImportReview review, TimeProvider clock)
 {
     private static readonly string[] DateTimeFormats =
         ["dd/MM/yyyy HH:mm:ss", "dd/MM/yyyy HH:mm", "d/M/yyyy H:mm:ss", "d/M/yyyy H:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm"];
@@ -64,6 +64,8 @@ public sealed class CallsImporter(AppDbContext db, TallyStore tallies, ImportRev
 
         var first = spans.Keys.Min(k => k.Start);
         var last = spans.Keys.Max(k => k.End);
+        // The periods already stored are read under the lock: a concurrent import of the same periods must see this one's.
+        await using var transaction = await registerLock.BeginAsync(structure.Id, cancellationToken);
         var existing = await db.Set<CallRecord>().Where(c => c.StructureId == structure.Id && c.Start <= last && c.End >= first).ToListAsync(cancellationToken);
         var ordered = spans.OrderBy(s => s.Key.Start).ToList();
         for (var i = 1; i < ordered.Count; i++)
@@ -87,7 +89,6 @@ public sealed class CallsImporter(AppDbContext db, TallyStore tallies, ImportRev
         }
 
         var volumesBefore = reviewed ? await review.VolumesAsync(structure.Id, RegisterKind.Calls, cancellationToken) : null;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var batch = RegisterImport.New(structure.Id, RegisterKind.Calls, fileName, user, clock);
         batch.Sha256 = await file.Sha256Async(cancellationToken);
         db.Add(batch);

@@ -41,7 +41,7 @@ public sealed class CorrespondenceInput
 
 /// <summary>Adds or corrects one register line from the form, with the same rules as a file line. Each save is a batch of one
 /// (audited like an import) and moves the tallies by the line's old and new contributions.</summary>
-public sealed class CorrespondenceEditor(AppDbContext db, TallyStore tallies, TimeProvider clock)
+public sealed class CorrespondenceEditor(AppDbContext db, RegisterLock registerLock, TallyStore tallies, TimeProvider clock)
 {
     private static readonly Dictionary<string, string> FormFields = new()
     {
@@ -57,6 +57,8 @@ public sealed class CorrespondenceEditor(AppDbContext db, TallyStore tallies, Ti
         {
             return errors;
         }
+        // The line, its deadline rules and the tallies are read under the lock, so nobody changes them before this write.
+        await using var transaction = await registerLock.BeginAsync(structure.Id, cancellationToken);
         var existing = await db.Set<CorrespondenceItem>().FirstOrDefaultAsync(i => i.StructureId == structure.Id && i.Reference == input.Reference!.Trim(), cancellationToken);
         if (creating && existing is not null)
         {
@@ -92,7 +94,6 @@ public sealed class CorrespondenceEditor(AppDbContext db, TallyStore tallies, Ti
             return importErrors.Listed.Select(e => new FieldError(null, FormFields.GetValueOrDefault(e.Field, e.Field), e.Message)).ToList();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var batch = RegisterImport.New(structure.Id, RegisterKind.Correspondence, null, user, clock);
         batch.Rows = 1;
         db.Add(batch);
@@ -163,7 +164,7 @@ public sealed class DeadlineInput
 
 /// <summary>Sets or removes a response deadline, then recomputes the due date of the items it governs and their tallies,
 /// so that rates follow the rule in force on each item's reception date.</summary>
-public sealed class DeadlineEditor(AppDbContext db, TallyStore tallies)
+public sealed class DeadlineEditor(AppDbContext db, RegisterLock registerLock, TallyStore tallies)
 {
     public async Task<List<FieldError>> SaveAsync(Structure structure, DeadlineInput input, CancellationToken cancellationToken = default)
     {
@@ -172,7 +173,7 @@ public sealed class DeadlineEditor(AppDbContext db, TallyStore tallies)
         {
             return errors;
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await registerLock.BeginAsync(structure.Id, cancellationToken);
         var rule = await db.Set<ResponseDeadline>().FirstOrDefaultAsync(d => d.StructureId == structure.Id && d.Channel == input.Channel && d.EffectiveFrom == input.EffectiveFrom, cancellationToken);
         if (rule is null)
         {
@@ -189,7 +190,7 @@ public sealed class DeadlineEditor(AppDbContext db, TallyStore tallies)
 
     public async Task<bool> DeleteAsync(Structure structure, int id, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await registerLock.BeginAsync(structure.Id, cancellationToken);
         var rule = await db.Set<ResponseDeadline>().FirstOrDefaultAsync(d => d.StructureId == structure.Id && d.Id == id, cancellationToken);
         if (rule is null)
         {

@@ -20,7 +20,7 @@ public sealed record CorrespondenceRow(int Line, string Reference, int ServiceId
 /// all or nothing: the file is streamed once, each row is checked and written in one transaction, and the first error stops
 /// the writing (the rest is still read to count the errors). A reference already stored is updated, so importing the same
 /// file twice changes nothing. Monthly tallies are updated in the same transaction (docs/adr/0011-register-imports.md).</summary>
-public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, ImportReview review, TimeProvider clock)
+public sealed class CorrespondenceImporter(AppDbContext db, RegisterLock registerLock, TallyStore tallies, ImportReview review, TimeProvider clock)
 {
     public static readonly string[] ReferenceColumn = ["reference", "ref", "numero", "n"];
     public static readonly string[] ServiceColumn = ["service", "code_service"];
@@ -41,10 +41,9 @@ public sealed class CorrespondenceImporter(AppDbContext db, TallyStore tallies, 
         bool reviewed, CancellationToken cancellationToken)
     {
         await using var file = await RegisterUpload.OpenAsync(upload, fileName, cancellationToken);
+        await using var transaction = await registerLock.BeginAsync(structure.Id, cancellationToken);
         var rules = await RowRules.LoadAsync(db, structure, scope, clock.Today(), cancellationToken);
         var volumesBefore = reviewed ? await review.VolumesAsync(structure.Id, RegisterKind.Correspondence, cancellationToken) : null;
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var batch = RegisterImport.New(structure.Id, RegisterKind.Correspondence, fileName, user, clock);
         db.Add(batch);
         await db.SaveChangesAsync(cancellationToken);

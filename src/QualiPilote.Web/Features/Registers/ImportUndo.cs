@@ -10,7 +10,7 @@ namespace QualiPilote.Web.Features.Registers;
 /// get back the values kept for them (<see cref="CorrespondencePreviousValue"/> and its siblings), the months involved are
 /// re-tallied, and the batch is marked undone (the batch is audited, so the journal records who undid it and when).
 /// Every row names the batch that last wrote it, so "untouched since" is checked by counting the rows that still carry it.</summary>
-public sealed class ImportUndo(AppDbContext db, TallyStore tallies, TimeProvider clock)
+public sealed class ImportUndo(AppDbContext db, RegisterLock registerLock, TallyStore tallies, TimeProvider clock)
 {
     /// <summary>What undoing would do, or why it cannot be done (<see cref="Refusal"/>, French).</summary>
     public sealed record Plan(RegisterImport Batch, int Removed, int Restored, string? Refusal)
@@ -57,7 +57,7 @@ public sealed class ImportUndo(AppDbContext db, TallyStore tallies, TimeProvider
     /// <summary>Undoes the import; answers the plan it carried out, its refusal, or null for an unknown batch.</summary>
     public async Task<Plan?> UndoAsync(int structureId, int batchId, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await registerLock.BeginAsync(structureId, cancellationToken);
         var plan = await PlanAsync(structureId, batchId, cancellationToken);
         if (plan is not { Possible: true })
         {
@@ -71,7 +71,7 @@ public sealed class ImportUndo(AppDbContext db, TallyStore tallies, TimeProvider
         };
         if (done != (plan.Removed, plan.Restored))
         {
-            // Another write got in between the plan and the changes: nothing is kept.
+            // The lock keeps other writers out between the plan and the changes; should the counts still differ, nothing is kept.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return plan with { Refusal = "Le registre a été modifié pendant l'annulation : rien n'a été changé, recommencez." };

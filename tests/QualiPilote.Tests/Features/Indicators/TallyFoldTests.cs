@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using QualiPilote.Tests.Infrastructure;
+using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Demo;
 using QualiPilote.Web.Features.Indicators;
+using QualiPilote.Web.Features.Registers;
 using static QualiPilote.Tests.Features.Registers.RegisterFiles;
 
 namespace QualiPilote.Tests.Features.Indicators;
@@ -67,13 +70,14 @@ public class TallyFoldTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(new TallyRow(new DateOnly(2026, 11, 1), rows[1].ServiceId, null, 1, 2, 0, 1), rows[1]);
         Assert.Equal((1, 4, 0), Counts(await MailAsync(later)));
 
-        var rebuilt = await factory.WithDbAsync(async db =>
+        await using (var scope = factory.Scope())
         {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var ddt = await db.Structures.SingleAsync(s => s.Code == "ddt-73");
-            await new TallyStore(db, factory.Clock).RebuildCorrespondenceAsync(ddt.Id, new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 1));
-            return true;
-        });
-        Assert.True(rebuilt);
+            await using var transaction = await scope.ServiceProvider.GetRequiredService<RegisterLock>().BeginAsync(ddt.Id);
+            await scope.ServiceProvider.GetRequiredService<TallyStore>().RebuildCorrespondenceAsync(ddt.Id, new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 1));
+            await transaction.CommitAsync();
+        }
         Assert.Equal(rows, await MailTalliesAsync());
     }
 }
