@@ -87,6 +87,8 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
         ["/admin/relances"] = Rule.NationalAdmin,
         ["/admin/utilisateurs"] = Rule.NationalAdmin,
         ["/admin/journal"] = Rule.NationalAdmin,
+        ["/admin/comptages"] = Rule.NationalAdmin,
+        ["/admin/comptages/{code}/reparer"] = Rule.NationalAdmin,
         ["GET /api/v1/referentials/"] = Rule.Authenticated,
         ["GET /api/v1/referentials/{id:int}"] = Rule.Authenticated,
         ["GET /api/v1/referentials/{id:int}/export"] = Rule.Authenticated,
