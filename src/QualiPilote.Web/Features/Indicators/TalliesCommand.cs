@@ -38,7 +38,9 @@ public sealed class TalliesCommand(AppDbContext db, TallyCheck check) : IAppComm
             var result = action == "repair" ? await check.RepairAsync(structure, cancellationToken) : await check.CheckAsync(structure, cancellationToken);
             if (result.Matches)
             {
-                await output.WriteLineAsync($"{structure.Code} : {Fr.Count(result.StoredRows, "ligne")} de comptage, égales au recomptage.");
+                await output.WriteLineAsync(result.StoredRows == 0
+                    ? $"{structure.Code} : registres vides, aucun comptage."
+                    : $"{structure.Code} : {Fr.Count(result.StoredRows, "ligne")} de comptage, {Fr.Word(result.StoredRows, "conforme")} au recomptage.");
                 continue;
             }
             differing++;
