@@ -11,6 +11,7 @@ using QualiPilote.Tests.Infrastructure;
 //   import  : a N-row correspondence CSV imported through the running app's API, against the database's own bulk load
 //             of the same file into a bare table (sqlite3 .import, PostgreSQL COPY), in the same run; peak memory of the app.
 //   latency : dashboard page and indicators API at a small and a large register size.
+//   fuzz    : seeded malformed register files against the three import endpoints (5xx, hangs, partial imports, memory).
 var options = Options.Parse(args);
 var repo = FindRepo();
 var work = Directory.CreateTempSubdirectory("qp-bench-").FullName;
@@ -20,6 +21,10 @@ try
     if (options.Command == "import")
     {
         await ImportBenchmark.RunAsync(options, repo, work);
+    }
+    else if (options.Command == "fuzz")
+    {
+        await FuzzBenchmark.RunAsync(options, repo, work);
     }
     else
     {
@@ -41,7 +46,7 @@ static string FindRepo()
     return directory?.FullName ?? throw new InvalidOperationException("Racine du dépôt introuvable.");
 }
 
-internal sealed record Options(string Command, string Provider, int Rows, int SmallRows, int LargeRows, int Runs, int Requests, string Postgres)
+internal sealed record Options(string Command, string Provider, int Rows, int SmallRows, int LargeRows, int Runs, int Requests, string Postgres, int Seed, int Files)
 {
     public static Options Parse(string[] args)
     {
@@ -58,7 +63,9 @@ internal sealed record Options(string Command, string Provider, int Rows, int Sm
             int.Parse(Get("large", "10000000"), CultureInfo.InvariantCulture),
             int.Parse(Get("runs", "3"), CultureInfo.InvariantCulture),
             int.Parse(Get("requests", "200"), CultureInfo.InvariantCulture),
-            Get("postgres", Environment.GetEnvironmentVariable("QUALIPILOTE_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=app;Password=app;Database=postgres"));
+            Get("postgres", Environment.GetEnvironmentVariable("QUALIPILOTE_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=app;Password=app;Database=postgres"),
+            int.Parse(Get("seed", "14"), CultureInfo.InvariantCulture),
+            int.Parse(Get("files", "1500"), CultureInfo.InvariantCulture));
     }
 }
 
@@ -95,6 +102,7 @@ internal sealed class AppProcess : IAsyncDisposable
     private readonly Process _process;
     public string BaseUrl { get; }
     public string? PostgresDatabase { get; }
+    public string? SqliteFile { get; private init; }
     private readonly string _postgres;
 
     private AppProcess(Process process, string baseUrl, string? postgresDatabase, string postgres)
@@ -141,7 +149,7 @@ internal sealed class AppProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("[app] " + e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new AppProcess(process, $"http://127.0.0.1:{port}", database, options.Postgres);
+        var app = new AppProcess(process, $"http://127.0.0.1:{port}", database, options.Postgres) { SqliteFile = database is null ? Path.Combine(work, $"app-{port}.db") : null };
         using var probe = new HttpClient();
         for (var attempt = 0; attempt < 240; attempt++)
         {
