@@ -27,6 +27,13 @@ public sealed record SpreadsheetLimits
     /// app's memory ceiling (a million distinct references take about 30 MB).</summary>
     public long MaxSharedStringsBytes { get; init; } = 96L << 20;
 
+    /// <summary>How many times a large part may expand: spreadsheet XML deflates 10 to 30 times, a deflate bomb about a
+    /// thousand. Without it, a 110 KB file of whitespace costs the reader seconds of processor time before it finds no header.</summary>
+    public int MaxCompressionRatio { get; init; } = 250;
+
+    /// <summary>Parts smaller than this, once decompressed, may expand as they like (a tiny part of repeated tags does).</summary>
+    public long RatioCheckedFromBytes { get; init; } = 8L << 20;
+
     /// <summary>Parts in the archive (a workbook has a dozen).</summary>
     public int MaxEntries { get; init; } = 1_000;
 

@@ -136,6 +136,12 @@ public sealed class XlsxReader : IDisposable
                 throw new UnreadableFileException($"le classeur se décompresse en plus de {SpreadsheetLimits.Megabytes(_limits.MaxUncompressedBytes)} : "
                     + $"c'est le plus qu'un import accepte (un registre d'un million de lignes en fait environ 400).");
             }
+            if (entry.Length >= _limits.RatioCheckedFromBytes && entry.Length > (long)_limits.MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
+            {
+                throw new UnreadableFileException($"le classeur est anormalement compressé : la partie « {entry.FullName} » se décompresse "
+                    + $"{Fr.Number(entry.Length / Math.Max(1, entry.CompressedLength))} fois ({SpreadsheetLimits.Megabytes(entry.Length)}), "
+                    + $"un tableur n'écrit pas cela ({_limits.MaxCompressionRatio} fois au plus). Enregistrez le fichier à nouveau depuis votre tableur.");
+            }
         }
     }
 

@@ -88,7 +88,7 @@ public class XlsxReaderTests
         var workbook = Standard($"""<row r="1"><c r="A1" t="inlineStr"><is><t>{cell}</t></is></c></row>""").Build();
         Assert.True(workbook.Length < 1 << 20, $"{workbook.Length} octets"); // a deflate bomb: 40 MB in under 1 MB
         var before = GC.GetAllocatedBytesForCurrentThread();
-        Assert.Contains("ligne 1 : une cellule dépasse", Refusal(workbook), StringComparison.Ordinal);
+        Assert.Contains("ligne 1 : une cellule dépasse", Refusal(workbook, SpreadsheetLimits.Registers with { MaxCompressionRatio = int.MaxValue }), StringComparison.Ordinal);
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 8 << 20, "la cellule a été lue en mémoire");
     }
 
@@ -98,6 +98,25 @@ public class XlsxReaderTests
         var limits = SpreadsheetLimits.Registers with { MaxUncompressedBytes = 1 << 20 };
         var workbook = Standard(string.Concat(Enumerable.Range(1, 30_000).Select(i => Row(i, "REF-" + i, "DCL")))).Build();
         Assert.StartsWith("le classeur se décompresse en plus de 1,0 Mo", Refusal(workbook, limits), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_deflate_bomb_of_whitespace_is_refused_from_its_compression_ratio_before_it_is_read()
+    {
+        var workbook = Standard("").Replace("xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + new string(' ', 110 << 20) + "</sheetData></worksheet>").Build();
+        Assert.True(workbook.Length < 200_000, $"{workbook.Length} octets");
+        var refusal = Refusal(workbook);
+        Assert.StartsWith("le classeur est anormalement compressé : la partie « xl/worksheets/sheet1.xml » se décompresse", refusal, StringComparison.Ordinal);
+        Assert.Contains("(110 Mo)", refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_large_sheet_a_spreadsheet_would_write_is_not_taken_for_a_bomb()
+    {
+        var rows = string.Concat(Enumerable.Range(1, 120_000).Select(i => Row(i, $"REF-{i:000000}", "DCL", "courrier", "05/01/2026", "06/01/2026", "oui")));
+        var workbook = Standard(rows).Build();
+        using var reader = XlsxReader.Open(new MemoryStream(workbook), SpreadsheetLimits.Registers);
+        Assert.Equal(120_000, reader.Rows().Count());
     }
 
     [Fact]
