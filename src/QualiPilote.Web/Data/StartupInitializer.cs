@@ -24,6 +24,7 @@ internal sealed class StartupInitializer(IServiceProvider services, IServer serv
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(cancellationToken);
         }
+        await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().WarnWhenNoneAsync();
     }
 
     public Task StartedAsync(CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Commands;
 
 namespace QualiPilote.Web.Features.Access;
 
@@ -83,6 +84,7 @@ public static class AccessSetup
         Policies.Add(authorization);
         services.AddScoped<StructureAccess>();
         services.AddScoped<SessionStore>();
+        services.AddAppCommand<AdminCreateCommand>();
         services.AddSignInLimits(builder.Configuration);
         // Identity renews a cookie's principal every 30 minutes from the database: the renewed one keeps its session.
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>

@@ -33,4 +33,22 @@ public sealed class AdminBootstrap(UserManager<AppUser> users, RoleManager<Ident
         await users.AddToRoleAsync(user, Roles.NationalAdmin);
         logger.LogInformation("Premier administrateur national créé : {Email}", email);
     }
+
+    /// <summary>Run once the start-up seeding is over (the demo brings its own administrator): without any national
+    /// administrator nobody can sign in to create accounts, so the operator is told how to make one.</summary>
+    public async Task WarnWhenNoneAsync()
+    {
+        if ((await users.GetUsersInRoleAsync(Roles.NationalAdmin)).Count > 0)
+        {
+            return;
+        }
+        logger.LogWarning(NoAdministratorWarning);
+    }
+
+    public const string NoAdministratorWarning =
+        "AUCUN ADMINISTRATEUR NATIONAL : personne ne peut se connecter à Quali-Pilote ni créer de compte. Créez-en un :\n"
+        + "  dotnet QualiPilote.Web.dll admin create prenom.nom@interieur.gouv.fr \"Prénom Nom\"\n"
+        + "  (depuis le dossier publié, avec la même configuration que l'application ; le mot de passe est lu sur l'entrée standard ou dans la variable "
+        + AdminCreateCommand.PasswordVariable + ", jamais sur la ligne de commande),\n"
+        + "  ou démarrez une fois avec Bootstrap__AdminEmail et Bootstrap__AdminPassword.";
 }
