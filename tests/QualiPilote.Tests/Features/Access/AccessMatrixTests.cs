@@ -39,6 +39,7 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
         ["/connexion"] = Rule.Public,
         ["/acces-refuse"] = Rule.Public,
         ["/erreur/{status:int}"] = Rule.Public,
+        // The API documents are public by default outside Production; ApiDocumentsTests covers Api:PublicDocuments=false.
         ["/openapi/{documentName}.json"] = Rule.Public,
         ["/api/docs"] = Rule.Public,
         ["/api/docs/ressources/{documentName?}"] = Rule.Public,
