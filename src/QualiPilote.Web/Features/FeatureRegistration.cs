@@ -13,6 +13,7 @@ using QualiPilote.Web.Features.Registers;
 using QualiPilote.Web.Features.SelfAssessment;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
+using QualiPilote.Web.Shared.Commands;
 
 namespace QualiPilote.Web.Features;
 
@@ -44,6 +45,7 @@ public static class FeatureRegistration
         builder.AddNotifications();
         services.AddSingleton(builder.Configuration.GetSection("Storage").Get<FileStoreOptions>() ?? new FileStoreOptions());
         services.AddSingleton<IFileStore, LocalFileStore>();
+        services.AddAppCommand<Shared.Backups.BackupCommand>();
         services.AddScoped<DemoData>();
         services.AddScoped<AdminBootstrap>();
         services.AddScoped<CampaignQuery>();
