@@ -44,13 +44,21 @@ public sealed class BackupCommand : IAppCommand
         {
             return AppCommands.Failure;
         }
-        Directory.CreateDirectory(target);
+        // Password hashes and personal data: readable by the app's user only.
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(target);
+        }
+        else
+        {
+            Directory.CreateDirectory(target, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
 
         var databaseSaved = db.IsSqlite()
             ? await SqliteAsync(db, Path.Combine(target, SqliteFile), output, cancellationToken)
             : await PostgresAsync(db, services.GetRequiredService<IConfiguration>()["Backup:PgDump"] ?? "pg_dump", Path.Combine(target, PostgresFile), output, cancellationToken);
         var (files, bytes) = CopyFiles(storage, Path.Combine(target, FilesFolder), cancellationToken);
-        await output.WriteLineAsync($"Fichiers stockés : {Fr.Count(files, "fichier")} ({bytes / 1048576.0:F1} Mo) copiés de {storage} dans {Path.Combine(target, FilesFolder)}.");
+        await output.WriteLineAsync($"Fichiers stockés : {Fr.Count(files, "fichier")} ({Fr.Number(bytes / 1048576.0, 1)} Mo) copiés de {storage} dans {Path.Combine(target, FilesFolder)}.");
         if (!databaseSaved)
         {
             await output.WriteLineAsync("Sauvegarde INCOMPLÈTE : la base n'est pas sauvegardée (voir ci-dessus).");
@@ -66,7 +74,7 @@ public sealed class BackupCommand : IAppCommand
     {
         await db.Database.ExecuteSqlRawAsync("VACUUM INTO {0}", [path], cancellationToken);
         var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-        await output.WriteLineAsync($"Base SQLite {source} copiée (VACUUM INTO) dans {path} ({new FileInfo(path).Length / 1048576.0:F1} Mo).");
+        await output.WriteLineAsync($"Base SQLite {source} copiée (VACUUM INTO) dans {path} ({Fr.Number(new FileInfo(path).Length / 1048576.0, 1)} Mo).");
         return true;
     }
 
@@ -111,7 +119,7 @@ public sealed class BackupCommand : IAppCommand
                 return false;
             }
         }
-        await output.WriteLineAsync($"Base PostgreSQL {connection.Database} sauvegardée ({printed}) dans {path} ({new FileInfo(path).Length / 1048576.0:F1} Mo).");
+        await output.WriteLineAsync($"Base PostgreSQL {connection.Database} sauvegardée ({printed}) dans {path} ({Fr.Number(new FileInfo(path).Length / 1048576.0, 1)} Mo).");
         return true;
     }
 
