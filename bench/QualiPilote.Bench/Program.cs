@@ -12,6 +12,12 @@ using QualiPilote.Tests.Infrastructure;
 //             of the same file into a bare table (sqlite3 .import, PostgreSQL COPY), in the same run; peak memory of the app.
 //   latency : dashboard page and indicators API at a small and a large register size.
 //   fuzz    : seeded malformed register files against the three import endpoints (5xx, hangs, partial imports, memory).
+//   load    : the mixed load of issue 13 against an app already running (LoadTest.cs).
+if (args.FirstOrDefault() == "load")
+{
+    Environment.ExitCode = await LoadTest.RunAsync(args);
+    return;
+}
 var options = Options.Parse(args);
 var repo = FindRepo();
 var work = Directory.CreateTempSubdirectory("qp-bench-").FullName;

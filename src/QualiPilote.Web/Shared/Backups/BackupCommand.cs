@@ -73,6 +73,15 @@ public sealed class BackupCommand : IAppCommand
     private static async Task<bool> SqliteAsync(AppDbContext db, string path, TextWriter output, CancellationToken cancellationToken)
     {
         await db.Database.ExecuteSqlRawAsync("VACUUM INTO {0}", [path], cancellationToken);
+        // The copy comes out in rollback-journal mode; put back the write-ahead log the app relies on (docs/adr/0002),
+        // which EF Core sets only when it creates a database.
+        await using (var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString))
+        {
+            await copy.OpenAsync(cancellationToken);
+            await using var command = copy.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL";
+            await command.ExecuteScalarAsync(cancellationToken);
+        }
         var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
         await output.WriteLineAsync($"Base SQLite {source} copiée (VACUUM INTO) dans {path} ({Fr.Number(new FileInfo(path).Length / 1048576.0, 1)} Mo).");
         return true;

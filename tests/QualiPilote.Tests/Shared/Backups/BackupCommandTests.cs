@@ -137,6 +137,13 @@ public class BackupCommandTests(BackupCommandTests.StorageFactory factory) : ICl
         }
         var path = Temp("restored") + ".db";
         File.Copy(Path.Combine(folder, BackupCommand.SqliteFile), path);
+        await using (var copy = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await copy.OpenAsync();
+            await using var command = copy.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode";
+            Assert.Equal("wal", await command.ExecuteScalarAsync());
+        }
         return new() { ["Database:Provider"] = "Sqlite", ["ConnectionStrings:Sqlite"] = $"Data Source={path};Pooling=False" };
     }
 
