@@ -77,7 +77,8 @@ public static class DatabaseSetup
         {
             return;
         }
-        logger.LogInformation("Base de données absente : Quali-Pilote la crée ({Database}).", db.Database.GetDbConnection().Database is { Length: > 0 } name ? name : db.Database.GetDbConnection().DataSource);
+        var connection = db.Database.GetDbConnection();
+        logger.LogInformation("Base de données absente : Quali-Pilote la crée ({Database}).", db.IsSqlite() ? connection.DataSource : connection.Database);
         try
         {
             await creator.CreateAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
 
 namespace QualiPilote.Web.Shared.Hosting;
 
@@ -33,6 +34,7 @@ public static class ReverseProxy
         };
         builder.Services.ConfigureAll<CookieAuthenticationOptions>(o => o.Cookie.SecurePolicy = secure);
         builder.Services.Configure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = secure);
+        builder.Services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = secure);
 
         if (HttpsPortOf(configuration["PublicUrl"]) is { } port)
         {
