@@ -69,9 +69,9 @@ public static class DatabaseSetup
         {
             exists = await creator.ExistsAsync(cancellationToken);
         }
-        catch (Exception e) when (IsConnectionFailure(e))
+        catch (Exception e) when (Cause(e) is { } cause)
         {
-            throw new SettingException(setting, $"base de données injoignable ({OneLine(e.Message)}) : vérifiez le serveur, le port, l'utilisateur et le mot de passe.", e);
+            throw new SettingException(setting, $"base de données injoignable ({OneLine(cause.Message)}) : vérifiez le serveur, le port, l'utilisateur et le mot de passe.", e);
         }
         if (exists)
         {
@@ -83,13 +83,24 @@ public static class DatabaseSetup
         {
             await creator.CreateAsync(cancellationToken);
         }
-        catch (Exception e) when (IsConnectionFailure(e))
+        catch (Exception e) when (Cause(e) is { } cause)
         {
-            throw new SettingException(setting, $"la base de données n'existe pas et n'a pas pu être créée ({OneLine(e.Message)}) : créez-la, ou donnez à l'utilisateur le droit de la créer.", e);
+            throw new SettingException(setting, $"la base de données n'existe pas et n'a pas pu être créée ({OneLine(cause.Message)}) : créez-la, ou donnez à l'utilisateur le droit de la créer.", e);
         }
     }
 
-    private static bool IsConnectionFailure(Exception e) => e is DbException or TimeoutException or ArgumentException or System.Net.Sockets.SocketException or IOException or UnauthorizedAccessException;
+    /// <summary>The failure to report, inside the « transient failure » wrapper of Npgsql's execution strategy; null for a bug.</summary>
+    private static Exception? Cause(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is DbException or TimeoutException or ArgumentException or System.Net.Sockets.SocketException or IOException or UnauthorizedAccessException)
+            {
+                return e;
+            }
+        }
+        return null;
+    }
 
     private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 

@@ -9,8 +9,8 @@ namespace QualiPilote.Web.Shared.Hosting;
 /// <summary>The app behind nginx or another reverse proxy (docs/production.md): the client's address and scheme are taken from
 /// X-Forwarded-For / X-Forwarded-Proto only when the request comes from a known proxy (loopback, plus
 /// <c>ReverseProxy:KnownProxies</c> and <c>ReverseProxy:KnownNetworks</c>); anyone else could claim any address or « https ».
-/// In production, HTTP is redirected to HTTPS and HSTS is sent; cookies are Secure whenever the request is HTTPS,
-/// or always with <c>Cookies:Secure=Always</c>.</summary>
+/// In production, HTTP is redirected to HTTPS and HSTS is sent; cookies are Secure whenever the request is HTTPS, and the
+/// sign-in cookie is Secure even over what looks like HTTP with <c>Cookies:Secure=Always</c> (a proxy that sends no X-Forwarded-Proto).</summary>
 public static class ReverseProxy
 {
     public static void AddReverseProxy(this WebApplicationBuilder builder)
@@ -33,8 +33,9 @@ public static class ReverseProxy
             var other => throw new SettingException("Cookies:Secure", $"« {other} » n'est pas reconnu : SameAsRequest (par défaut) ou Always."),
         };
         builder.Services.ConfigureAll<CookieAuthenticationOptions>(o => o.Cookie.SecurePolicy = secure);
-        builder.Services.Configure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = secure);
         builder.Services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = secure);
+        // Antiforgery refuses to serve a form over plain HTTP when told Always: it follows the request, whatever the setting.
+        builder.Services.Configure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         if (HttpsPortOf(configuration["PublicUrl"]) is { } port)
         {

@@ -17,15 +17,23 @@ public class SecureCookieTests(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task Over_plain_http_cookies_are_not_secure_unless_configured_always()
+    public async Task Over_plain_http_cookies_are_not_secure_unless_the_sign_in_cookie_is_configured_always()
     {
         Assert.All(await LoginCookiesAsync(factory), c => Assert.DoesNotContain("; secure", c, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("; secure", await SignInCookieAsync(factory), StringComparison.OrdinalIgnoreCase);
 
         await using var always = factory.SecondInstance(b => b.UseSetting("Cookies:Secure", "Always"));
         await always.InitializeAsync();
-        var cookies = await LoginCookiesAsync(always);
-        Assert.NotEmpty(cookies);
-        Assert.All(cookies, c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("; secure", await SignInCookieAsync(always), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<string> SignInCookieAsync(AppFactory app)
+    {
+        var jar = new System.Net.CookieContainer();
+        using var browser = new Browser(app.CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(jar)), jar);
+        var form = await browser.GetPageAsync("/connexion");
+        using var signedIn = await browser.SubmitAsync(form, "main form", new() { ["Input.Email"] = QualiPilote.Web.Features.Demo.DemoData.SavoieAgent.Email, ["Input.Password"] = QualiPilote.Web.Features.Demo.DemoData.Password });
+        return signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("QualiPilote.Auth=", StringComparison.Ordinal));
     }
 
     [Fact]
