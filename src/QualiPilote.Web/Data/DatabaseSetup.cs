@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Shared.Hosting;
@@ -73,20 +74,22 @@ public static class DatabaseSetup
         {
             throw new SettingException(setting, $"base de données injoignable ({OneLine(cause.Message)}) : vérifiez le serveur, le port, l'utilisateur et le mot de passe.", e);
         }
-        if (exists)
+        if (!exists)
         {
-            return;
+            var connection = db.Database.GetDbConnection();
+            logger.LogInformation("Base de données absente : Quali-Pilote la crée ({Database}).", db.IsSqlite() ? connection.DataSource : connection.Database);
+            try
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            catch (Exception e) when (Cause(e) is { } cause)
+            {
+                throw new SettingException(setting, $"la base de données n'existe pas et n'a pas pu être créée ({OneLine(cause.Message)}) : créez-la, ou donnez à l'utilisateur le droit de la créer.", e);
+            }
         }
-        var connection = db.Database.GetDbConnection();
-        logger.LogInformation("Base de données absente : Quali-Pilote la crée ({Database}).", db.IsSqlite() ? connection.DataSource : connection.Database);
-        try
-        {
-            await creator.CreateAsync(cancellationToken);
-        }
-        catch (Exception e) when (Cause(e) is { } cause)
-        {
-            throw new SettingException(setting, $"la base de données n'existe pas et n'a pas pu être créée ({OneLine(cause.Message)}) : créez-la, ou donnez à l'utilisateur le droit de la créer.", e);
-        }
+        // In an empty database (new, or created beforehand by the operator) the migrator reads its history table before
+        // creating it, and logs that failed read as an error: the table is created first, as the migrator would.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
     }
 
     /// <summary>The failure to report, inside the « transient failure » wrapper of Npgsql's execution strategy; null for a bug.</summary>

@@ -33,6 +33,42 @@ public class OperatorStartTests
         Assert.False(Directory.Exists(Path.Combine(folder, "data")), "rien n'est écrit dans le dossier courant");
     }
 
+    /// <summary>The first start on PostgreSQL, whether the app creates the database or the operator created it empty beforehand
+    /// (README, Production): no error in the log, where EF Core used to log one while the database was being created.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_first_start_on_a_new_postgres_database_logs_no_error(bool createdBeforehand)
+    {
+        Assert.SkipWhen(TestDatabase.PostgresConnectionString is null, "PostgreSQL absent (QUALIPILOTE_TEST_POSTGRES)");
+        var server = TestDatabase.PostgresConnectionString!;
+        var database = "qp_test_premier_" + Guid.NewGuid().ToString("N")[..10];
+        if (createdBeforehand)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(server);
+            await connection.OpenAsync();
+            await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {database}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        try
+        {
+            await using var app = AppProcess.Start(Folder(), new Dictionary<string, string>
+            {
+                ["Database__Provider"] = "Postgres",
+                ["ConnectionStrings__Postgres"] = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString,
+            }, "--urls", "http://127.0.0.1:0");
+
+            using var client = new HttpClient { BaseAddress = await app.AddressAsync() };
+            Assert.Equal("ok", await client.GetStringAsync(new Uri("/healthz/ready", UriKind.Relative)));
+            Assert.DoesNotContain("fail:", app.Output, StringComparison.Ordinal);
+            Assert.Equal(!createdBeforehand, app.Output.Contains("Base de données absente", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await PostgresDatabases.DropAsync(server, database);
+        }
+    }
+
     public static TheoryData<string, string, string> Mistakes() => new()
     {
         { "Database__Provider", "MySql", "Database__Provider" },
