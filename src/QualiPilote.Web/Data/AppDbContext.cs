@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Features.Access;
@@ -12,8 +13,11 @@ namespace QualiPilote.Web.Data;
 /// (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>) that owns its migrations.
 /// Every save also writes the audit trail of what it changed, in the same transaction.</summary>
 public abstract class AppDbContext(DbContextOptions options, IHttpContextAccessor? httpContextAccessor, TimeProvider? clock)
-    : IdentityDbContext<AppUser>(options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The key ring that signs cookies and antiforgery tokens, shared by every instance (Shared/Hosting/KeyRing.cs).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Referential> Referentials => Set<Referential>();
     public DbSet<Module> Modules => Set<Module>();
     public DbSet<Engagement> Engagements => Set<Engagement>();

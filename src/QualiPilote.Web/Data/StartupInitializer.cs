@@ -17,6 +17,7 @@ internal sealed class StartupInitializer(IServiceProvider services, IServer serv
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await DatabaseSetup.EnsureReachableAsync(db, logger, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<ReferentialSeeder>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().RunAsync();

@@ -11,10 +11,26 @@ namespace QualiPilote.Tests.Infrastructure;
 public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private Dictionary<string, string?> _settings = [];
+    private AppFactory? _databaseOwner;
+    private Action<IWebHostBuilder>? _configure;
 
     public FakeTimeProvider Clock { get; } = new(TestClock.Start);
 
-    public async ValueTask InitializeAsync() => _settings = await TestDatabase.CreateAsync();
+    /// <summary>The configuration values that point the app at this factory's database.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (_databaseOwner is null)
+        {
+            _settings = await TestDatabase.CreateAsync();
+        }
+    }
+
+    /// <summary>Another instance of the app on this factory's database, as a second server behind a load balancer;
+    /// the database stays this factory's (dropped when this one is disposed).</summary>
+    public AppFactory SecondInstance(Action<IWebHostBuilder>? configure = null) =>
+        new() { _settings = _settings, _databaseOwner = this, _configure = configure };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -26,6 +42,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests sign in far more often than people do; SignInLimitTests sets its own limit.
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        _configure?.Invoke(builder);
     }
 
     /// <summary>A scope on the app's services, to arrange data or check what a request stored.</summary>
@@ -40,7 +57,10 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await TestDatabase.DropAsync(_settings);
+        if (_databaseOwner is null && _settings.Count > 0)
+        {
+            await TestDatabase.DropAsync(_settings);
+        }
         GC.SuppressFinalize(this);
     }
 }

@@ -65,6 +65,7 @@ public class VersionedEntitiesTests(AppFactory factory) : IClassFixture<AppFacto
         [typeof(IdentityUserLogin<string>)] = "Identity, sans formulaire",
         [typeof(IdentityUserToken<string>)] = "Identity, sans formulaire",
         [typeof(IdentityRoleClaim<string>)] = "Identity, sans formulaire",
+        [typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)] = "clé de protection des données, écrite par ASP.NET Core, jamais par un formulaire",
     };
 
     [Fact]

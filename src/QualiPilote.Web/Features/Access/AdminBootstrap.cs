@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using QualiPilote.Web.Shared.Hosting;
 
 namespace QualiPilote.Web.Features.Access;
 
@@ -19,7 +20,7 @@ public sealed class AdminBootstrap(UserManager<AppUser> users, RoleManager<Ident
             return;
         }
         var password = configuration["Bootstrap:AdminPassword"]
-            ?? throw new InvalidOperationException("Bootstrap:AdminEmail demande aussi Bootstrap:AdminPassword.");
+            ?? throw new SettingException("Bootstrap:AdminPassword", "manquant : Bootstrap__AdminEmail demande aussi le mot de passe du premier administrateur.");
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
@@ -27,7 +28,7 @@ public sealed class AdminBootstrap(UserManager<AppUser> users, RoleManager<Ident
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
             {
-                throw new InvalidOperationException("Premier administrateur non créé : " + string.Join(" ", created.Errors.Select(e => e.Description)));
+                throw new SettingException("Bootstrap:AdminEmail", "premier administrateur non créé : " + string.Join(" ", created.Errors.Select(e => e.Description)));
             }
         }
         await users.AddToRoleAsync(user, Roles.NationalAdmin);

@@ -88,7 +88,8 @@ internal sealed class AuditRecorder
         clrType != typeof(AuditEntry)
         && clrType.GetCustomAttributes(typeof(NotAuditedAttribute), inherit: true).Length == 0
         && !clrType.Name.StartsWith("IdentityUser", StringComparison.Ordinal) // logins, tokens, claims: secrets and noise
-        && clrType != typeof(IdentityRoleClaim<string>);
+        && clrType != typeof(IdentityRoleClaim<string>)
+        && clrType != typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey); // key material
 
     /// <summary>Whether a column's values are written in the journal: not a secret, not a shadow column unless it is a foreign key.</summary>
     public static bool IsRecorded(IReadOnlyProperty property) =>

@@ -47,6 +47,8 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
         ["GET /api/docs/ressources/scalar.aspnetcore.js"] = Rule.Public,
         ["GET /api/docs/ressources/favicon.svg"] = Rule.Public,
         ["POST /api/v1/auth/token"] = Rule.Public,
+        ["/healthz"] = Rule.Public,
+        ["/healthz/ready"] = Rule.Public,
         ["/deconnexion"] = Rule.Authenticated,
         ["/roles"] = Rule.Authenticated,
         ["/compte/mot-de-passe"] = Rule.Authenticated,
