@@ -13,7 +13,7 @@ public class LogoutModel(SignInManager<AppUser> signInManager, SessionStore sess
     {
         await sessions.EndAsync(User, HttpContext.RequestAborted);
         await signInManager.SignOutAsync();
-        TempData["Success"] = "Vous êtes déconnecté. À bientôt sur Quali-Pilote.";
+        TempData["Success"] = "Vous êtes déconnecté·e. À bientôt sur Quali-Pilote.";
         return RedirectToPage("/Access/Login");
     }
 }

@@ -32,9 +32,6 @@ public class ModuleModel(StructureAccess access, CampaignQuery query, CampaignEd
     public bool CanEdit => EditableModules.Contains(Module.Module.Id);
     public int? SavedEngagement => TempData.Peek("SavedEngagement") as int?;
 
-    /// <summary>ViewData key that makes the validation summary take the focus (it is then inside the posted block).</summary>
-    public const string FocusSummary = "ValidationSummaryFocus";
-
     /// <summary>The engagement whose form came back with errors: its block shows the error summary.</summary>
     public GridEngagement? PostedEngagement => HttpMethods.IsPost(Request.Method) && !ModelState.IsValid ? EngagementOfPostedRows() : null;
 

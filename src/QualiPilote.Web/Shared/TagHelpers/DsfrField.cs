@@ -80,6 +80,19 @@ public abstract class DsfrField : TagHelper
         return attributes;
     }
 
+    /// <summary>The <c>min</c> and <c>max</c> of a number field from its <see cref="RangeAttribute"/>: the browser and
+    /// assistive technologies then say the bounds (« Avancement » from 0 to 100), not only the hint.</summary>
+    protected string RangeAttributes()
+    {
+        var range = (For.Metadata as Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelMetadata)?.Attributes.PropertyAttributes?
+            .OfType<RangeAttribute>().FirstOrDefault();
+        if (range is null || range.OperandType != typeof(int) && range.OperandType != typeof(double))
+        {
+            return "";
+        }
+        return string.Create(CultureInfo.InvariantCulture, $" min=\"{range.Minimum}\" max=\"{range.Maximum}\"");
+    }
+
     protected string InputType(string? explicitType)
     {
         if (explicitType is not null)

@@ -32,7 +32,7 @@ public sealed class DsfrInputTagHelper : DsfrField
         var extra = (AutoComplete is null ? "" : $" autocomplete=\"{AutoComplete}\"") + (InputMode is null ? "" : $" inputmode=\"{InputMode}\"");
         var control = Rows is { } rows
             ? $"<textarea class=\"{inputClass}\" {CommonAttributes()} rows=\"{rows}\"{extra}>{value}</textarea>"
-            : $"<input class=\"{inputClass}\" {CommonAttributes()} type=\"{InputType(Type)}\" value=\"{value}\"{extra}>";
+            : $"<input class=\"{inputClass}\" {CommonAttributes()} type=\"{InputType(Type)}\" value=\"{value}\"{extra}{(InputType(Type) == "number" ? RangeAttributes() : "")}>";
         output.Content.SetHtmlContent(LabelHtml() + control + MessagesHtml());
     }
 }

@@ -38,6 +38,7 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
         ["/"] = Rule.Public,
         ["/connexion"] = Rule.Public,
         ["/acces-refuse"] = Rule.Public,
+        ["/accessibilite"] = Rule.Public,
         ["/erreur/{status:int}"] = Rule.Public,
         // The API documents are public by default outside Production; ApiDocumentsTests covers Api:PublicDocuments=false.
         ["/openapi/{documentName}.json"] = Rule.Public,

@@ -12,7 +12,7 @@ public class ModulePageTests(AppFactory factory) : IClassFixture<AppFactory>
     private const string Module1 = "/structures/pref-73/auto-diagnostic/2026/modules/1";
 
     [Fact]
-    public async Task Each_engagement_has_its_form_posting_back_to_its_block_and_an_error_comes_back_inside_that_block_focused()
+    public async Task Each_engagement_has_its_form_and_an_error_comes_back_inside_that_block_focused_and_marked()
     {
         using var referent = await Browser.LoginAsync(factory, DemoData.SavoieReferent.Email);
         var page = await referent.GetPageAsync(Module1);
@@ -22,7 +22,8 @@ public class ModulePageTests(AppFactory factory) : IClassFixture<AppFactory>
         {
             Assert.Single(s.QuerySelectorAll("form[method=post]"));
             Assert.Single(s.QuerySelectorAll("button[type=submit]:not([formaction])"));
-            Assert.EndsWith($"#{s.Id}", s.QuerySelector("form")!.GetAttribute("action"), StringComparison.Ordinal);
+            // No fragment: a stale one would bring the page back at another block (the summary's focus brings it back here).
+            Assert.Equal(Module1, s.QuerySelector("form")!.GetAttribute("action"));
         });
 
         var row = SelfAssessmentData.RowPrefix(page, 9);
@@ -31,7 +32,10 @@ public class ModulePageTests(AppFactory factory) : IClassFixture<AppFactory>
         var back = await Browser.ParseAsync(failed);
         var summary = back.QuerySelector("#engagement-9 #erreurs");
         Assert.NotNull(summary);
-        Assert.True(summary.HasAttribute("autofocus"));
+        Assert.Equal("erreur", summary.GetAttribute("data-qp-focus"));
+        Assert.StartsWith("Erreur : ", back.Title, StringComparison.Ordinal);
+        var comment = back.QuerySelector($"#engagement-9 textarea[name='{row}.Comment']")!;
+        Assert.Equal("true", comment.GetAttribute("aria-invalid"));
         Assert.Single(back.QuerySelectorAll("#erreurs"));
         Assert.Equal("Le formulaire contient une erreur", summary.QuerySelector("h2")!.TextContent);
         Assert.Equal("NotApplicable", back.QuerySelector($"#engagement-9 input[name='{row}.Status'][checked]")!.GetAttribute("value"));
