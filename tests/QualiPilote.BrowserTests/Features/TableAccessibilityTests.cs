@@ -62,7 +62,7 @@ public class TableAccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
     {
         var features = Path.Combine(BrowserApp.RepoRoot, "src", "QualiPilote.Web", "Features");
         var views = Directory.EnumerateFiles(features, "*.cshtml", SearchOption.AllDirectories)
-            .Where(f => File.ReadAllText(f).Contains("fr-table__container", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains("class=\"fr-table__container\"", StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(features, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .ToList();

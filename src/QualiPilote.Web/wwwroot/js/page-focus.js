@@ -6,6 +6,13 @@
     var target = document.querySelector('[data-qp-focus="erreur"]') || document.querySelector('[data-qp-focus]');
     if (target) {
         target.focus();
+        // An address with a fragment (#engagement-14 after a save) has the browser scroll there once the page has loaded,
+        // which drops the focus back on the body: take it again then, unless the user has already moved it.
+        window.addEventListener('load', function () {
+            if (document.activeElement === document.body || document.activeElement === null) {
+                target.focus();
+            }
+        });
     }
 
     // Table containers are tab stops (Shared/TagHelpers/ScrollingTableTagHelper.cs) so that a keyboard can scroll them;
