@@ -166,7 +166,7 @@ public class StaleWriteTests(AppFactory factory) : IClassFixture<AppFactory>
     public async Task Sp_plus_target_by_page_and_api()
     {
         Task<string?> SourceAsync() => factory.WithDbAsync(db => db.Set<SpPlusTarget>().Where(t => t.Year == 2026).Select(t => t.Source).SingleAsync());
-        await PageRefusesStaleWriteAsync("/services-publics-plus/cibles?annee=2026", "main form[method=post]:not([action])", "Input.Source", SourceAsync, DemoData.Admin.Email);
+        await PageRefusesStaleWriteAsync("/services-publics-plus/cibles?annee=2026", "main form[method=post]:not([action*='handler='])", "Input.Source", SourceAsync, DemoData.Admin.Email);
 
         using var api = await ApiClient.ForAsync(factory, DemoData.Admin.Email);
         var version = (await api.GetFromJsonAsync<JsonElement>("/api/v1/sp-plus/targets")).EnumerateArray().Single(t => t.GetProperty("year").GetInt32() == 2026).GetProperty("version").GetInt32();

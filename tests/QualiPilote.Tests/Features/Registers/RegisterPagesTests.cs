@@ -90,7 +90,7 @@ public class RegisterPagesTests(AppFactory factory) : IClassFixture<AppFactory>
         using var browser = await Browser.LoginAsync(factory, DemoData.SavoieReferent.Email);
         var page = await browser.GetPageAsync("/structures/pref-73/registres/delais");
         Assert.Equal(5, page.QuerySelectorAll("main table tbody tr").Length); // the demo's 15 then 10 days
-        var saved = await browser.SubmitAsync(page, "main form:not([action])", new() { ["Input.Channel"] = "Email", ["Input.EffectiveFrom"] = "2027-01-01", ["Input.Days"] = "3", ["Input.WorkingDays"] = "false" });
+        var saved = await browser.SubmitAsync(page, "main form[method=post]:not([action*='handler='])", new() { ["Input.Channel"] = "Email", ["Input.EffectiveFrom"] = "2027-01-01", ["Input.Days"] = "3", ["Input.WorkingDays"] = "false" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var rule = await factory.WithDbAsync(db => db.Set<ResponseDeadline>().SingleAsync(d => d.EffectiveFrom == new DateOnly(2027, 1, 1)));
         Assert.Equal((3, false), (rule.Days, rule.WorkingDays));

@@ -107,7 +107,7 @@ public class StructurePagesTests(AppFactory factory) : IClassFixture<AppFactory>
     {
         using var referent = await Browser.LoginAsync(factory, DemoData.SavoieReferent.Email);
         var form = await referent.GetPageAsync("/structures/pref-73/membres");
-        var added = await referent.SubmitAsync(form, "main form:not([action])", new()
+        var added = await referent.SubmitAsync(form, "main form[method=post]:not([action*='handler='])", new()
         {
             ["Input.Email"] = "nouvelle.relais@quali-pilote.demo",
             ["Input.Role"] = "RelayReferent",
@@ -126,7 +126,7 @@ public class StructurePagesTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
         Assert.True(await factory.WithDbAsync(db => db.Memberships.AnyAsync(m => m.Id == lozereMembership)));
 
-        var relayWithoutService = await referent.SubmitAsync(await referent.GetPageAsync("/structures/pref-73/membres"), "main form:not([action])",
+        var relayWithoutService = await referent.SubmitAsync(await referent.GetPageAsync("/structures/pref-73/membres"), "main form[method=post]:not([action*='handler='])",
             new() { ["Input.Email"] = DemoData.SavoieAgent.Email, ["Input.Role"] = "RelayReferent" });
         Assert.Contains("choisissez-le", (await Browser.ParseAsync(relayWithoutService)).QuerySelector("#erreurs")!.TextContent, StringComparison.Ordinal);
     }
