@@ -87,7 +87,8 @@ public class KeyboardWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.NotNull(describedBy);
         Assert.Equal(1, await page.Locator($"#{describedBy}").CountAsync());
         await page.AssertAccessibleAsync();
-        await page.ScreenshotAsync("94-module-erreur-focus");
+        // What the screen shows, not the whole page: the summary of engagement 9 in view, focused.
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder, "94-module-erreur-focus.png") });
     }
 
     [Fact]
