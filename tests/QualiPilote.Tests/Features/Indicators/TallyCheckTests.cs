@@ -22,14 +22,15 @@ public class TallyCheckTests(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     /// <summary>What a lost update did in production: one month's row of e-mails short of an item answered on time.</summary>
-    private Task<long> DamageAsync() => factory.WithDbAsync(async db =>
+    /// <returns>The code of the structure whose tally was damaged.</returns>
+    private Task<string> DamageAsync() => factory.WithDbAsync(async db =>
     {
         var row = await db.Set<IndicatorTally>().Where(t => t.IndicatorCode == "delai-courriels" && t.Numerator > 0 && t.DueOn == null)
             .OrderBy(t => t.Id).FirstAsync();
         row.Numerator -= 1;
         row.Denominator -= 1;
         await db.SaveChangesAsync();
-        return row.Id;
+        return await db.Structures.Where(s => s.Id == row.StructureId).Select(s => s.Code).SingleAsync();
     });
 
     [Fact]
@@ -39,9 +40,7 @@ public class TallyCheckTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(AppCommands.Success, code);
         Assert.Contains("aucun écart", output, StringComparison.Ordinal);
 
-        var damaged = await DamageAsync();
-        var structure = await factory.WithDbAsync(db => db.Set<IndicatorTally>().Where(t => t.Id == damaged)
-            .Join(db.Structures, t => t.StructureId, s => s.Id, (t, s) => s.Code).SingleAsync());
+        var structure = await DamageAsync();
         (code, output) = await RunAsync("check");
         Assert.Equal(AppCommands.Failure, code);
         Assert.Contains($"{structure} : 1 écart avec le recomptage", output, StringComparison.Ordinal);
@@ -65,9 +64,7 @@ public class TallyCheckTests(AppFactory factory) : IClassFixture<AppFactory>
         var start = await admin.GetPageAsync("/admin/comptages");
         Assert.Null(start.QuerySelector("table"));
 
-        var damaged = await DamageAsync();
-        var structure = await factory.WithDbAsync(db => db.Set<IndicatorTally>().Where(t => t.Id == damaged)
-            .Join(db.Structures, t => t.StructureId, s => s.Id, (t, s) => s.Code).SingleAsync());
+        var structure = await DamageAsync();
         var checkedPage = await admin.GetPageAsync("/admin/comptages?verifier=oui");
         var row = checkedPage.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains($"({structure})", StringComparison.Ordinal));
         Assert.Contains("1 écart", row.TextContent, StringComparison.Ordinal);
