@@ -46,7 +46,7 @@ public class TableAccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
         new("Indicators/Catalogue.cshtml", "/indicateurs"),
         new("Indicators/Details.cshtml", "/structures/pref-73/indicateurs", false, "main a.qp-value"),
         new("Indicators/Settings.cshtml", "/structures/pref-73/indicateurs/reglages"),
-        new("Indicators/CheckTallies.cshtml", "/admin/comptages", Admin: true),
+        new("Indicators/CheckTallies.cshtml", "/admin/comptages?verifier=oui", Admin: true),
         new("Indicators/_IndicatorAlerts.cshtml", "/"),
         new("Structures/Index.cshtml", "/structures"),
         new("Structures/Details.cshtml", "/structures/pref-73"),
@@ -121,6 +121,8 @@ public class TableAccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
         await referent.ScreenshotAsync($"90-registres-lots-{width}px");
         await referent.GotoAsync("/structures/pref-73/auto-diagnostic/2026?module=4");
         await referent.ScreenshotAsync($"91-grille-module-4-{width}px");
+        await admin.GotoAsync("/admin/comptages?verifier=oui");
+        await admin.ScreenshotAsync($"97-controle-comptages-{width}px");
     }
 
     [Fact]
