@@ -40,7 +40,7 @@ public class RepairTalliesModel(AppDbContext db, TallyCheck check) : PageModel
         var repaired = await check.RepairAsync(structure, HttpContext.RequestAborted);
         TempData["Success"] = repaired.Matches
             ? $"Les comptages de {structure.Code} étaient déjà égaux au recomptage : rien n'a été changé."
-            : $"Comptages de {structure.Code} réparés : {Fr.Count(repaired.Differences.Count, "écart")} corrigé(s) depuis les registres.";
+            : $"Comptages de {structure.Code} réparés : {Fr.Count(repaired.Differences.Count, "écart")} {Fr.Word(repaired.Differences.Count, "corrigé")} depuis les registres.";
         return Redirect("/admin/comptages?verifier=oui");
     }
 
