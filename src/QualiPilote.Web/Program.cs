@@ -32,7 +32,7 @@ try
 }
 catch (SettingException e)
 {
-    // A setting to fix: one line for the operator, not a stack trace (docs/production.md).
+    // A setting to fix: one line for the operator, not a stack trace (README.md, « Production »).
     await Console.Error.WriteLineAsync(e.Message);
     return SettingException.ExitCode;
 }

@@ -1,6 +1,6 @@
 namespace QualiPilote.Web.Shared.Hosting;
 
-/// <summary>What running Quali-Pilote on a server needs (docs/production.md): the reverse proxy, the shared key ring, health
+/// <summary>What running Quali-Pilote on a server needs (README.md, « Production »): the reverse proxy, the shared key ring, health
 /// probes, and the warnings about data left inside the application folder.</summary>
 public static class HostingSetup
 {

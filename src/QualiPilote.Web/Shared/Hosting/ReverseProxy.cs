@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace QualiPilote.Web.Shared.Hosting;
 
-/// <summary>The app behind nginx or another reverse proxy (docs/production.md): the client's address and scheme are taken from
+/// <summary>The app behind nginx or another reverse proxy (README.md, « Production »): the client's address and scheme are taken from
 /// X-Forwarded-For / X-Forwarded-Proto only when the request comes from a known proxy (loopback, plus
 /// <c>ReverseProxy:KnownProxies</c> and <c>ReverseProxy:KnownNetworks</c>); anyone else could claim any address or « https ».
 /// In production, HTTP is redirected to HTTPS and HSTS is sent; cookies are Secure whenever the request is HTTPS, and the
