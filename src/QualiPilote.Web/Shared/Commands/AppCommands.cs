@@ -59,7 +59,29 @@ public static class AppCommands
             e.Cancel = true;
             stopping.Cancel();
         };
-        return await command.RunAsync(scope.ServiceProvider, words.Skip(1).ToList(), Console.Out, stopping.Token);
+        try
+        {
+            return await command.RunAsync(scope.ServiceProvider, words.Skip(1).ToList(), Console.Out, stopping.Token);
+        }
+        catch (Exception e) when (DatabaseFailure(e) is { } failure)
+        {
+            // The operator's mistake (a stopped server, a wrong password), not the command's: one line, as at start.
+            await Console.Error.WriteLineAsync($"La base de données ne répond pas ({failure.Message.ReplaceLineEndings(" ")}) : "
+                + "vérifiez Database__Provider et la chaîne de connexion (ConnectionStrings__Postgres ou ConnectionStrings__Sqlite).");
+            return Failure;
+        }
+    }
+
+    private static System.Data.Common.DbException? DatabaseFailure(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is System.Data.Common.DbException failure)
+            {
+                return failure;
+            }
+        }
+        return null;
     }
 
     /// <summary>Commands work on a database the app already brought up to date; they do not migrate it behind the operator's back.</summary>
