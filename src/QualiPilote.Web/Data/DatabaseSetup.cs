@@ -93,7 +93,7 @@ public static class DatabaseSetup
     }
 
     /// <summary>The failure to report, inside the « transient failure » wrapper of Npgsql's execution strategy; null for a bug.</summary>
-    private static Exception? Cause(Exception? e)
+    internal static Exception? Cause(Exception? e)
     {
         for (; e is not null; e = e.InnerException)
         {
@@ -105,7 +105,7 @@ public static class DatabaseSetup
         return null;
     }
 
-    private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    internal static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     public static bool IsSqlite(this AppDbContext db) => db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 }

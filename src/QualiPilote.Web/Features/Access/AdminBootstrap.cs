@@ -10,10 +10,7 @@ public sealed class AdminBootstrap(UserManager<AppUser> users, RoleManager<Ident
 {
     public async Task RunAsync()
     {
-        if (!await roles.RoleExistsAsync(Roles.NationalAdmin))
-        {
-            await roles.CreateAsync(new IdentityRole(Roles.NationalAdmin));
-        }
+        await EnsureRoleAsync();
         var email = configuration["Bootstrap:AdminEmail"];
         if (string.IsNullOrWhiteSpace(email) || (await users.GetUsersInRoleAsync(Roles.NationalAdmin)).Count > 0)
         {
@@ -33,6 +30,26 @@ public sealed class AdminBootstrap(UserManager<AppUser> users, RoleManager<Ident
         }
         await users.AddToRoleAsync(user, Roles.NationalAdmin);
         logger.LogInformation("Premier administrateur national créé : {Email}", email);
+    }
+
+    public async Task EnsureRoleAsync()
+    {
+        if (!await roles.RoleExistsAsync(Roles.NationalAdmin))
+        {
+            await roles.CreateAsync(new IdentityRole(Roles.NationalAdmin));
+        }
+    }
+
+    /// <summary>What Identity's password rules say against this password for this account, in French; empty when accepted.
+    /// Checked before anything is written, by the start-up checks (Bootstrap settings) and the <c>admin create</c> command.</summary>
+    public static async Task<List<string>> PasswordErrorsAsync(UserManager<AppUser> users, AppUser user, string password)
+    {
+        var errors = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            errors.AddRange((await validator.ValidateAsync(users, user, password)).Errors.Select(e => e.Description));
+        }
+        return errors;
     }
 
     /// <summary>Run once the start-up seeding is over (the demo brings its own administrator): without any national

@@ -41,11 +41,7 @@ public sealed class AdminCreateCommand : IAppCommand
             return AppCommands.Failure;
         }
         var users = services.GetRequiredService<UserManager<AppUser>>();
-        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
-        if (!await roles.RoleExistsAsync(Roles.NationalAdmin))
-        {
-            await roles.CreateAsync(new IdentityRole(Roles.NationalAdmin));
-        }
+        await services.GetRequiredService<AdminBootstrap>().EnsureRoleAsync();
 
         var user = await users.FindByEmailAsync(email);
         if (user is not null)
@@ -68,12 +64,7 @@ public sealed class AdminCreateCommand : IAppCommand
             return AppCommands.BadUsage;
         }
         user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = arguments.Count == 3 && arguments[2].Trim().Length > 0 ? arguments[2].Trim() : email };
-        var errors = new List<string>();
-        foreach (var validator in users.PasswordValidators)
-        {
-            var checkedPassword = await validator.ValidateAsync(users, user, password);
-            errors.AddRange(checkedPassword.Errors.Select(e => e.Description));
-        }
+        var errors = await AdminBootstrap.PasswordErrorsAsync(users, user, password);
         if (errors.Count > 0)
         {
             await output.WriteLineAsync("Mot de passe refusé : " + string.Join(" ", errors));

@@ -63,26 +63,15 @@ public static class AppCommands
         {
             return await command.RunAsync(scope.ServiceProvider, words.Skip(1).ToList(), Console.Out, stopping.Token);
         }
-        catch (Exception e) when (DatabaseFailure(e) is { } failure)
+        catch (Exception e) when (DatabaseSetup.Cause(e) is System.Data.Common.DbException failure)
         {
             // The operator's mistake (a stopped server, a wrong password), not the command's: one line, as at start.
-            await Console.Error.WriteLineAsync($"La base de données ne répond pas ({failure.Message.ReplaceLineEndings(" ")}) : "
+            await Console.Error.WriteLineAsync($"La base de données ne répond pas ({DatabaseSetup.OneLine(failure.Message)}) : "
                 + "vérifiez Database__Provider et la chaîne de connexion (ConnectionStrings__Postgres ou ConnectionStrings__Sqlite).");
             return Failure;
         }
     }
 
-    private static System.Data.Common.DbException? DatabaseFailure(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-        {
-            if (e is System.Data.Common.DbException failure)
-            {
-                return failure;
-            }
-        }
-        return null;
-    }
 
     /// <summary>Commands work on a database the app already brought up to date; they do not migrate it behind the operator's back.</summary>
     public static async Task<bool> SchemaIsCurrentAsync(AppDbContext db, TextWriter output, CancellationToken cancellationToken)

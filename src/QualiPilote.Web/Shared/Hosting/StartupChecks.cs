@@ -41,13 +41,7 @@ public static class StartupChecks
         {
             throw new SettingException("Bootstrap:AdminPassword", "manquant : Bootstrap__AdminEmail demande aussi le mot de passe du premier administrateur.");
         }
-        var candidate = new AppUser { UserName = email, Email = email };
-        var errors = new List<string>();
-        foreach (var validator in users.PasswordValidators)
-        {
-            var result = await validator.ValidateAsync(users, candidate, password);
-            errors.AddRange(result.Errors.Select(e => e.Description));
-        }
+        var errors = await AdminBootstrap.PasswordErrorsAsync(users, new AppUser { UserName = email, Email = email }, password);
         cancellationToken.ThrowIfCancellationRequested();
         if (errors.Count > 0)
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -39,13 +38,11 @@ public class RegisterFileSafetyTests(AppFactory factory) : IClassFixture<AppFact
     {
         var bomb = Standard(Row(1, "reference", "service", "canal", "recu_le", "repondu_le", "contact")
             + $"""<row r="2"><c r="A2" t="inlineStr"><is><t>{new string('A', 40 << 20)}</t></is></c></row>""").Build();
-        var watch = Stopwatch.StartNew();
         var (status, message, line, field) = await RefusalAsync("correspondence", bomb);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         // The cell limit (XlsxReaderTests) would stop it at line 2; the compression ratio stops it before reading anything.
         Assert.Equal((1, "fichier"), (line, field));
         Assert.StartsWith("le classeur est anormalement compressé : la partie « xl/worksheets/sheet1.xml »", message, StringComparison.Ordinal);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), watch.Elapsed.ToString());
     }
 
     [Theory]
@@ -75,14 +72,12 @@ public class RegisterFileSafetyTests(AppFactory factory) : IClassFixture<AppFact
     [InlineData("attendance")]
     public async Task A_header_of_300000_columns_is_refused_at_once_on_every_register(string register)
     {
-        var watch = Stopwatch.StartNew();
         var (status, message, line, _) = await RefusalAsync(register, Utf8(string.Concat(Enumerable.Repeat("reference;", 300_000)) + "\nx;y\n"), "registre.csv");
         Assert.Equal((HttpStatusCode.UnprocessableEntity, 1), (status, line));
         Assert.Equal("la première ligne dépasse 65\u202f536 caractères : ce n'est pas l'en-tête d'un registre.", message.Replace('\u00a0', '\u202f'));
         (status, message, line, _) = await RefusalAsync(register, Utf8(string.Concat(Enumerable.Repeat("reference;", 100)) + "\nx;y\n"), "registre.csv");
         Assert.Equal((HttpStatusCode.UnprocessableEntity, 1), (status, line));
         Assert.Equal("l'en-tête compte plus de 64 colonnes, le plus qu'un registre peut avoir.", message);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), watch.Elapsed.ToString());
     }
 
     [Fact]
