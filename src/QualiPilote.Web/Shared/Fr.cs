@@ -26,10 +26,10 @@ public static class Fr
     /// <summary>A count and its word, agreed in number as French does: singular for 0 and 1, plural from 2
     /// ("1 réalisée", "3 réalisées", "0 erreur"). The plural defaults to the singular plus "s"; pass it when it differs
     /// ("en cours", "non applicables").</summary>
-    public static string Count(int count, string singular, string? plural = null) =>
+    public static string Count(long count, string singular, string? plural = null) =>
         $"{count.ToString("N0", Culture)} {Word(count, singular, plural)}";
 
     /// <summary>The word alone, agreed with <paramref name="count"/> (see <see cref="Count"/>).</summary>
-    public static string Word(int count, string singular, string? plural = null) =>
+    public static string Word(long count, string singular, string? plural = null) =>
         count is >= -1 and <= 1 ? singular : plural ?? singular + "s";
 }

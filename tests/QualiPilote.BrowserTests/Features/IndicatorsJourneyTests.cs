@@ -32,7 +32,7 @@ public class IndicatorsJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.Locator("#tableau a[href='/structures/pref-73/indicateurs/delai-courriels/2026-T4']").ClickAsync();
         await Assertions.Expect(page.Locator("#valeur")).ToHaveTextAsync("69,35\u00a0%");
         await page.GetByRole(AriaRole.Link, new() { Name = "Hors délai" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("19 élément(s) « Hors délai »")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("19 éléments « Hors délai »")).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("23-detail-hors-delai");
 

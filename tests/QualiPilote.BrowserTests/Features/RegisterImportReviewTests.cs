@@ -45,7 +45,7 @@ public class RegisterImportReviewTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.ScreenshotAsync("85-import-hors-norme-1280px");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer et enregistrer l'import" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("1240 ligne(s) ajoutée(s)")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("1\u202f240 lignes ajoutées")).ToBeVisibleAsync();
 
         await page.Locator("main a", new() { HasTextString = "Annuler l'import n°" }).First.ClickAsync();
         await Assertions.Expect(page.Locator(".fr-callout")).ToContainTextAsync("1\u202f240 lignes seront retirées, 0 ligne retrouvera sa valeur précédente.");
@@ -53,7 +53,7 @@ public class RegisterImportReviewTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.ScreenshotAsync("86-annulation-import-1280px");
 
         await page.GetByRole(AriaRole.Button, new() { NameString = "Annuler l'import n°" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("annulé : 1\u202f240 ligne(s) retirée(s)")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("annulé : 1\u202f240 lignes retirées")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("main .fr-badge", new() { HasTextString = "Annulé" })).ToBeVisibleAsync();
     }
 }

@@ -197,7 +197,7 @@ public sealed class ActionPlanEditor(AppDbContext db, TimeProvider clock)
             if (unknown.Count > 0)
             {
                 errors.Add(new FieldError(null, "engagementIds",
-                    $"engagement(s) {string.Join(", ", unknown)} hors du périmètre et des audits de cette structure."));
+                    $"{Fr.Word(unknown.Count, "engagement")} {string.Join(", ", unknown)} hors du périmètre et des audits de cette structure."));
             }
         }
         return service;

@@ -66,13 +66,13 @@ public sealed class AuditEditor(AppDbContext db, IFileStore files, ActionPlanEdi
         var unknownModules = input.Modules.Where(n => referential is not null && referential.Modules.All(m => m.Number != n)).ToList();
         if (unknownModules.Count > 0)
         {
-            errors.Add(new FieldError(null, "modules", $"module(s) {string.Join(", ", unknownModules)} absent(s) de {referential!.Label}."));
+            errors.Add(new FieldError(null, "modules", $"{Fr.Word(unknownModules.Count, "module")} {string.Join(", ", unknownModules)} {Fr.Word(unknownModules.Count, "absent")} de {referential!.Label}."));
         }
         var services = await db.Services.Where(s => s.StructureId == structureId).ToDictionaryAsync(s => s.Code, cancellationToken);
         var unknownServices = input.Services.Where(code => !services.ContainsKey(code)).ToList();
         if (unknownServices.Count > 0)
         {
-            errors.Add(new FieldError(null, "services", $"service(s) {string.Join(", ", unknownServices)} inconnu(s) dans cette structure."));
+            errors.Add(new FieldError(null, "services", $"{Fr.Word(unknownServices.Count, "service")} {string.Join(", ", unknownServices)} {Fr.Word(unknownServices.Count, "inconnu")} dans cette structure."));
         }
         var auditorUserId = await AuditorAccountAsync(structureId, input.AuditorEmail, errors, cancellationToken);
         Audit? audit = null;

@@ -33,7 +33,8 @@ public class DetailsModel(StructureAccess access, AppDbContext db, IndicatorQuer
     public ImprovementAction? Action { get; private set; }
     public DateOnly Today { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string indicator, string period, string? service, CorrespondenceStatus? statut, int page = 1)
+    public async Task<IActionResult> OnGetAsync(string indicator, string period, string? service, CorrespondenceStatus? statut,
+        [FromQuery(Name = "page")] int pageNumber = 1)
     {
         var found = await editor.FindAsync(Structure.Id, indicator);
         if (found is null || !Period.TryParse(period, out var parsed))
@@ -54,7 +55,7 @@ public class DetailsModel(StructureAccess access, AppDbContext db, IndicatorQuer
         {
             ByService = figures.ServiceIds(Indicator.Code, Period).Select(id => (ServiceId: id, Result: figures.Compute(Indicator, Period, withPrevious: false, id)))
                 .OrderBy(s => Services.GetValueOrDefault(s.ServiceId)?.Code).ToList();
-            Items = await records.CorrespondencePageAsync(Structure.Id, channel, Period.Start, Period.End, Service?.Id, Status, page);
+            Items = await records.CorrespondencePageAsync(Structure.Id, channel, Period.Start, Period.End, Service?.Id, Status, pageNumber);
         }
         else if (Indicator.Source == IndicatorSource.Calls)
         {

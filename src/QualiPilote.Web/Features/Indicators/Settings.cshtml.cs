@@ -44,7 +44,7 @@ public class SettingsModel(StructureAccess access, AppDbContext db, IndicatorQue
     public async Task<IActionResult> OnPostPublishAsync()
     {
         await editor.SetPublishedAsync(Structure, Published);
-        TempData["Success"] = $"Publication enregistrée : {Published.Count} indicateur(s) visibles sur la page publique.";
+        TempData["Success"] = $"Publication enregistrée : {Fr.Count(Published.Count, "indicateur visible", "indicateurs visibles")} sur la page publique.";
         return Redirect($"/structures/{Structure.Code}/indicateurs/reglages");
     }
 

@@ -80,8 +80,8 @@ public sealed class ActionReminderJob(AppDbContext db, TimeProvider clock, IMail
         run.FinishedAt = clock.GetUtcNow().UtcDateTime;
         db.Add(run);
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Relances du {Day} ({Trigger}) : {Reminders} relance(s), {Notifications} notification(s), {Emails} courriel(s).",
-            Fr.Date(today), trigger, run.Reminders, run.Notifications, run.Emails);
+        logger.LogInformation("Relances du {Day} ({Trigger}) : {Reminders}, {Notifications}, {Emails}.",
+            Fr.Date(today), trigger, Fr.Count(run.Reminders, "relance"), Fr.Count(run.Notifications, "notification"), Fr.Count(run.Emails, "courriel"));
         return run;
     }
 

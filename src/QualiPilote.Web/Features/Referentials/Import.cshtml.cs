@@ -50,13 +50,13 @@ public class ImportModel(ReferentialImporter importer, AppDbContext db) : PageMo
         if (!result.Succeeded)
         {
             Errors = result.Errors;
-            ModelState.AddModelError("", $"Import refusé : {result.Errors.Count} erreur(s), rien n'a été enregistré. Le détail figure ci-dessous.");
+            ModelState.AddModelError("", $"Import refusé : {Fr.Count(result.Errors.Count, "erreur")}, rien n'a été enregistré. Le détail figure ci-dessous.");
             return Page();
         }
         var summary = result.Summary!;
         TempData["Success"] = summary.NothingChanged
             ? "Import terminé : le fichier ne change rien au référentiel."
-            : $"Import terminé : {summary.Created} élément(s) créé(s), {summary.Updated} modifié(s), {summary.Deleted} supprimé(s).";
+            : $"Import terminé : {Fr.Count(summary.Created, "élément créé", "éléments créés")}, {Fr.Count(summary.Updated, "modifié")}, {Fr.Count(summary.Deleted, "supprimé")}.";
         return Redirect($"/referentiels/{summary.ReferentialId}");
     }
 

@@ -138,7 +138,7 @@ public sealed class ReferentialEditor(AppDbContext db, TimeProvider clock)
         var unknown = engagementNumbers.Except(engagements.Select(e => e.Number)).Order().ToList();
         if (unknown.Count > 0)
         {
-            return [new FieldError(null, "engagements", $"engagement(s) inconnu(s) dans ce référentiel : {string.Join(", ", unknown)}.")];
+            return [new FieldError(null, "engagements", $"{Fr.Word(unknown.Count, "engagement inconnu", "engagements inconnus")} dans ce référentiel : {string.Join(", ", unknown)}.")];
         }
         commitment.Mappings.RemoveAll(m => m.Engagement.ReferentialId == referentialId && !engagementNumbers.Contains(m.Engagement.Number));
         commitment.Mappings.AddRange(engagements.Where(e => commitment.Mappings.All(m => m.EngagementId != e.Id))

@@ -95,7 +95,7 @@ public sealed partial class ReferentialImporter(AppDbContext db)
         {
             db.ChangeTracker.Clear();
             return new(null, [new FieldError(null, "fichier",
-                $"{frozen.Count} texte(s) déjà établi(s) de {existing.Label} changeraient ou disparaîtraient ({string.Join(", ", frozen.Take(10))}{(frozen.Count > 10 ? "…" : "")}) : "
+                $"{Fr.Count(frozen.Count, "texte déjà établi", "textes déjà établis")} de {existing.Label} changeraient ou disparaîtraient ({string.Join(", ", frozen.Take(10))}{(frozen.Count > 10 ? "…" : "")}) : "
                 + ReferentialEditor.FrozenMessage(campaigns).Replace("Pour corriger une simple faute de frappe, indiquez", "Pour corriger une simple faute de frappe, passez par la page de l'engagement et indiquez", StringComparison.Ordinal))]);
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
@@ -22,7 +23,8 @@ public class CorrespondenceModel(StructureAccess access, AppDbContext db, Regist
     /// <summary>Why the year of the address was not taken (out of the plausible years), shown on the year field.</summary>
     public string? YearError { get; private set; }
 
-    public async Task OnGetAsync(int? annee, CorrespondenceChannel? canal, string? service, CorrespondenceStatus? statut, int page = 1)
+    public async Task OnGetAsync(int? annee, CorrespondenceChannel? canal, string? service, CorrespondenceStatus? statut,
+        [FromQuery(Name = "page")] int pageNumber = 1)
     {
         Today = clock.Today();
         Year = annee ?? Today.Year;
@@ -35,7 +37,7 @@ public class CorrespondenceModel(StructureAccess access, AppDbContext db, Regist
         Status = statut;
         Services = await db.Set<Service>().AsNoTracking().Where(s => s.StructureId == Structure.Id).ToDictionaryAsync(s => s.Id);
         Service = Services.Values.FirstOrDefault(s => s.Code == service);
-        Items = await records.CorrespondencePageAsync(Structure.Id, Channel, new DateOnly(Year, 1, 1), new DateOnly(Year + 1, 1, 1), Service?.Id, Status, page);
+        Items = await records.CorrespondencePageAsync(Structure.Id, Channel, new DateOnly(Year, 1, 1), new DateOnly(Year + 1, 1, 1), Service?.Id, Status, pageNumber);
     }
 
     public string LinkTo(int page) =>

@@ -25,10 +25,10 @@ public sealed record RegisterImportResult(RegisterImport? Batch, IReadOnlyList<F
     public string Summary => NeedsConfirmation
         ? $"Import en attente de confirmation : ce fichier ({Fr.Count(WouldWrite.Rows, "ligne")}, {WouldWrite.Imported} à ajouter, {WouldWrite.Updated} à modifier) sort de l'ordinaire ; rien n'a été enregistré."
         : Batch is null
-        ? $"Import refusé : {ErrorCount} erreur(s), rien n'a été enregistré."
+        ? $"Import refusé : {Fr.Count(ErrorCount, "erreur")}, rien n'a été enregistré."
         : Batch.Imported + Batch.Updated == 0
-            ? $"Import terminé : le fichier ({Batch.Rows} ligne(s)) ne change rien au registre."
-            : $"Import terminé : {Batch.Imported} ligne(s) ajoutée(s), {Batch.Updated} modifiée(s), {Batch.Unchanged} inchangée(s).";
+            ? $"Import terminé : le fichier ({Fr.Count(Batch.Rows, "ligne")}) ne change rien au registre."
+            : $"Import terminé : {Fr.Count(Batch.Imported, "ligne ajoutée", "lignes ajoutées")}, {Fr.Count(Batch.Updated, "modifiée")}, {Fr.Count(Batch.Unchanged, "inchangée")}.";
 }
 
 /// <summary>The errors of one import: every error is counted, only the first ones are kept.</summary>

@@ -33,7 +33,7 @@ public class UndoImportModel(StructureAccess access, ImportUndo undo) : Structur
         {
             return Page();
         }
-        TempData["Success"] = $"Import n° {plan.Batch.Id} annulé : {Fr.Number(plan.Removed)} ligne(s) retirée(s), {Fr.Number(plan.Restored)} remise(s) à leur valeur précédente ; les indicateurs sont recalculés.";
+        TempData["Success"] = $"Import n° {plan.Batch.Id} annulé : {Fr.Count(plan.Removed, "ligne retirée", "lignes retirées")}, {Fr.Count(plan.Restored, "remise", "remises")} à leur valeur précédente ; les indicateurs sont recalculés.";
         return Redirect($"/structures/{Structure.Code}/registres");
     }
 }

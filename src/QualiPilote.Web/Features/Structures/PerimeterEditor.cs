@@ -24,7 +24,7 @@ public sealed class PerimeterEditor(AppDbContext db)
         var required = perimeter.Referential.RequiredBusinessModules;
         var chosen = perimeter.Modules.Count(m => !perimeter.Referential.Modules.First(x => x.Id == m.ModuleId).IsMandatory);
         return required > 0 && chosen != required
-            ? $"Le référentiel {perimeter.Referential.Label} demande {required} module(s) métier ; ce périmètre en retient {chosen}."
+            ? $"Le référentiel {perimeter.Referential.Label} demande {Fr.Count(required, "module")} métier ; ce périmètre en retient {chosen}."
             : null;
     }
 

@@ -134,7 +134,7 @@ public sealed class XlsxReader : IDisposable
             if (entry.Length < 0 || total > _limits.MaxUncompressedBytes)
             {
                 throw new UnreadableFileException($"le classeur se décompresse en plus de {SpreadsheetLimits.Megabytes(_limits.MaxUncompressedBytes)} : "
-                    + $"c'est le plus qu'un import accepte (un registre d'un million de lignes en fait environ 400).");
+                    + "c'est le plus que cet import accepte.");
             }
             if (entry.Length >= _limits.RatioCheckedFromBytes && entry.Length > (long)_limits.MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
             {

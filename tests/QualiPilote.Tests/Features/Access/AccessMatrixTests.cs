@@ -245,6 +245,12 @@ public partial class AccessMatrixTests(AppFactory factory) : IClassFixture<AppFa
                 {
                     failures.Add($"{persona.Name} – {call.Method} {call.Url} : {(int)response.StatusCode} {response.Headers.Location}, attendu {(allowed ? "autorisé" : "refusé")}");
                 }
+                else if (allowed && !call.IsApi && response.StatusCode == HttpStatusCode.OK && response.Content.Headers.ContentType?.MediaType == "text/html"
+                    && (await response.Content.ReadAsStringAsync()).Contains("<title>Erreur : ", StringComparison.Ordinal))
+                {
+                    // A plain GET of a sample address has nothing wrong in it: an error title means a parameter failed to bind.
+                    failures.Add($"{persona.Name} – GET {call.Url} : titre « Erreur : » sans erreur de saisie");
+                }
             }
         }
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));

@@ -126,9 +126,9 @@ public class JournalPageTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Contains("type=Evidence", export, StringComparison.Ordinal);
         Assert.Contains("du=23%2F11%2F2026", export, StringComparison.Ordinal);
 
-        Assert.Equal("0 modification(s) – page 1 sur 1", Count(await referent.GetPageAsync($"{Journal}?du=24/11/2026")));
-        Assert.Equal("0 modification(s) – page 1 sur 1", Count(await referent.GetPageAsync($"{Journal}?au=22/11/2026")));
-        Assert.Equal("0 modification(s) – page 1 sur 1", Count(await referent.GetPageAsync($"{Journal}?auteur={Uri.EscapeDataString(DemoData.SavoieAgent.Email)}")));
+        Assert.Equal("0 modification – page 1 sur 1", Count(await referent.GetPageAsync($"{Journal}?du=24/11/2026")));
+        Assert.Equal("0 modification – page 1 sur 1", Count(await referent.GetPageAsync($"{Journal}?au=22/11/2026")));
+        Assert.Equal("0 modification – page 1 sur 1", Count(await referent.GetPageAsync($"{Journal}?auteur={Uri.EscapeDataString(DemoData.SavoieAgent.Email)}")));
 
         // Pagination keeps the filters: the second page of the day's changes, and its link back.
         var day = await referent.GetPageAsync($"{Journal}?du=23/11/2026");
@@ -172,7 +172,7 @@ public class JournalPageTests(AppFactory factory) : IClassFixture<AppFactory>
     {
         using var referent = await Browser.LoginAsync(factory, DemoData.SavoieReferent.Email);
         var page = await referent.GetPageAsync(Journal + query);
-        Assert.Matches(@"^\d+ modification\(s\) – page 1 sur \d+$", Count(page));
+        Assert.Matches(@"^\d+ modifications? – page 1 sur \d+$", Count(page));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class HomeSectionsTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Contains("dépassée de 23 j", overdue.TextContent, StringComparison.Ordinal);
         var link = overdue.QuerySelectorAll("ul a").Single();
         Assert.Equal("/structures/pref-73/actions?echeance=Overdue", link.GetAttribute("href"));
-        Assert.StartsWith("1 action(s) – Préfecture de la Savoie (démo)", link.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("1 action – Préfecture de la Savoie (démo)", link.TextContent.Trim(), StringComparison.Ordinal);
 
         var dueSoon = Section(page, "actions-echeance-proche")!;
         Assert.Equal(3, FirstCells(dueSoon).Count);

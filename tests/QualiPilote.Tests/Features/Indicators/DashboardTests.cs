@@ -96,16 +96,16 @@ public class DashboardTests(AppFactory factory) : IClassFixture<AppFactory>
 
         var detail = await browser.GetPageAsync(link);
         var text = detail.QuerySelector("main")!.TextContent;
-        Assert.Contains("441 élément(s) répondu(s) dans le délai sur 500", text, StringComparison.Ordinal);
+        Assert.Contains("441 éléments répondus dans le délai sur 500", text, StringComparison.Ordinal);
         var late = await browser.GetPageAsync(link + "?statut=Late");
-        Assert.Contains("59 élément(s)", late.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("59 éléments", late.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         var rows = late.QuerySelectorAll("#enregistrements ~ .fr-table tbody tr").ToList();
         Assert.Equal(50, rows.Count); // first page
         Assert.All(rows, r => Assert.Contains("Hors délai", r.TextContent, StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Children[1].TextContent == "DCL-BI");
 
         var complaints = await browser.GetPageAsync("/structures/pref-73/indicateurs/delai-reclamations/2023?statut=Excluded");
-        Assert.Contains("4 élément(s)", complaints.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("4 éléments", complaints.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("sans coordonnées", complaints.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
         var calls = await browser.GetPageAsync("/structures/pref-73/indicateurs/appels-decroches/2023");

@@ -105,7 +105,25 @@ public class RegisterPagesTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/structures/pref-73/registres/inconnu/export")).StatusCode);
 
         var list = await browser.GetPageAsync("/structures/pref-73/registres/courriers?annee=2023&canal=Complaint");
-        Assert.Contains("5 élément(s)", list.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("5 éléments", list.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_register_list_and_the_drill_down_turn_to_the_page_asked_for()
+    {
+        // « page » is also Razor Pages' own route value: a handler parameter of that name was bound from it, always failed,
+        // showed page 1 and titled every list « Erreur : ».
+        using var browser = await Browser.LoginAsync(factory, DemoData.SavoieReferent.Email);
+        foreach (var list in new[] { "/structures/pref-73/registres/courriers?annee=2026", "/structures/pref-73/indicateurs/delai-courriers/2026" })
+        {
+            var first = await browser.GetPageAsync(list);
+            var second = await browser.GetPageAsync(list + (list.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "page=2");
+            Assert.DoesNotContain("Erreur", first.Title, StringComparison.Ordinal);
+            Assert.DoesNotContain("Erreur", second.Title, StringComparison.Ordinal);
+            Assert.Matches(@"page 1 sur \d+", first.QuerySelector("main")!.TextContent);
+            Assert.Matches(@"page 2 sur \d+", second.QuerySelector("main")!.TextContent);
+            Assert.NotEqual(first.QuerySelectorAll("main tbody")[^1].TextContent, second.QuerySelectorAll("main tbody")[^1].TextContent);
+        }
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public class StructurePagesTests(AppFactory factory) : IClassFixture<AppFactory>
 
         using var referent = await Browser.LoginAsync(factory, DemoData.SavoieReferent.Email);
         var sgcd = await referent.GetPageAsync("/structures/sgcd-73/perimetre");
-        Assert.Contains("demande 2 module(s) métier ; ce périmètre en retient 0", sgcd.QuerySelector(".fr-alert--warning")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("demande 2 modules métier ; ce périmètre en retient 0", sgcd.QuerySelector(".fr-alert--warning")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
