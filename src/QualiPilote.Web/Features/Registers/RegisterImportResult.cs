@@ -23,7 +23,7 @@ public sealed record RegisterImportResult(RegisterImport? Batch, IReadOnlyList<F
     public bool Succeeded => Batch is not null;
 
     public string Summary => NeedsConfirmation
-        ? $"Import en attente de confirmation : ce fichier ({Fr.Count(WouldWrite.Rows, "ligne")}, {WouldWrite.Imported} à ajouter, {WouldWrite.Updated} à modifier) sort de l'ordinaire ; rien n'a été enregistré."
+        ? $"Import en attente de confirmation : ce fichier ({Fr.Count(WouldWrite.Rows, "ligne")}, {Fr.Number(WouldWrite.Imported)} à ajouter, {Fr.Number(WouldWrite.Updated)} à modifier) sort de l'ordinaire ; rien n'a été enregistré."
         : Batch is null
         ? $"Import refusé : {Fr.Count(ErrorCount, "erreur")}, rien n'a été enregistré."
         : Batch.Imported + Batch.Updated == 0
