@@ -83,6 +83,7 @@ public static class AccessSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         Policies.Add(authorization);
         services.AddScoped<StructureAccess>();
+        services.AddScoped<CurrentStructure>();
         services.AddScoped<SessionStore>();
         services.AddAppCommand<AdminCreateCommand>();
         services.AddSignInLimits(builder.Configuration);

@@ -13,7 +13,7 @@ public static class MembersApi
 
     public static void MapMembersApi(this RouteGroupBuilder api)
     {
-        var members = api.MapGroup("/structures/{code}/members").WithTags("Membres et rôles").RequireAuthorization(Policies.StructureManage);
+        var members = api.MapStructureGroup("/members").WithTags("Membres et rôles").RequireAuthorization(Policies.StructureManage);
         members.MapGet("/", ListAsync).WithSummary("Rôles donnés dans la structure");
         members.MapPost("/", AddAsync).WithSummary("Donner un rôle (crée le compte si l'adresse est nouvelle)");
         members.MapDelete("/{id:int}", RemoveAsync).WithSummary("Retirer un rôle (409 pour le dernier référent qualité de la structure)");
@@ -22,37 +22,25 @@ public static class MembersApi
             .WithSummary("Créer un compte (administrateur national)");
     }
 
-    private static async Task<Results<Ok<List<MemberDto>>, ProblemHttpResult>> ListAsync(string code, StructureAccess access, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<MemberDto>>, ProblemHttpResult>> ListAsync(string code, CurrentStructure here, AppDbContext db, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         return TypedResults.Ok(await db.Memberships.AsNoTracking().Where(m => m.StructureId == structure.Id)
             .OrderBy(m => m.Role).ThenBy(m => m.User.FullName)
             .Select(m => new MemberDto(m.Id, m.User.FullName, m.User.Email!, m.Role, m.Service == null ? null : m.Service.Code))
             .ToListAsync(cancellationToken));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> AddAsync(string code, MemberInput input, StructureAccess access, MemberEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> AddAsync(string code, MemberInput input, CurrentStructure here, MemberEditor editor, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         var errors = await editor.AddAsync(structure.Id, input, cancellationToken);
         return errors.Count > 0 ? Problems.Validation(errors) : TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(string code, int id, StructureAccess access, MemberEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(string code, int id, CurrentStructure here, MemberEditor editor, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         return await editor.RemoveAsync(structure.Id, id, cancellationToken) switch
         {
             MemberEditor.Removal.Removed => TypedResults.NoContent(),

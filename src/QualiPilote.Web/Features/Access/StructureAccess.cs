@@ -6,10 +6,11 @@ using QualiPilote.Web.Features.Structures;
 namespace QualiPilote.Web.Features.Access;
 
 /// <summary>Request-scoped entry point of every access decision: who the user is in which structure.</summary>
-public sealed class StructureAccess(AppDbContext db)
+public sealed class StructureAccess(AppDbContext db, CurrentStructure current)
 {
     private UserScope? _scope;
     private string? _scopeUserId;
+    private string? _lookedUpCode;
 
     public async Task<UserScope> ScopeAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
@@ -30,6 +31,21 @@ public sealed class StructureAccess(AppDbContext db)
 
     public Task<Structure?> FindStructureAsync(string code, CancellationToken cancellationToken = default) =>
         db.Structures.AsNoTracking().FirstOrDefaultAsync(s => s.Code == code, cancellationToken);
+
+    /// <summary>Loads the structure of the address into <see cref="CurrentStructure"/>, once per request: the authorization step
+    /// does it first, the endpoint filter and the page base find it done. Null when no structure has that code.</summary>
+    public async Task<CurrentStructure?> LoadCurrentAsync(string code, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        if (_lookedUpCode != code)
+        {
+            _lookedUpCode = code;
+            if (await FindStructureAsync(code, cancellationToken) is { } structure)
+            {
+                current.Set(structure, await ScopeAsync(user, cancellationToken));
+            }
+        }
+        return current.IsLoaded && current.Structure.Code == code ? current : null;
+    }
 
     /// <summary>The structures a user may read: all for an administrator, else those named by a membership,
     /// and for a prefecture's quality referent the structures it groups.</summary>

@@ -5,7 +5,8 @@ namespace QualiPilote.Web.Features.Access;
 public sealed record StructureAccessRequirement(AccessLevel Minimum) : IAuthorizationRequirement;
 
 /// <summary>Grants a structure policy when the user's level on the structure named by the route value "code"
-/// reaches the minimum. An unknown code is granted to administrators only, so that they get a 404, others a 403.</summary>
+/// reaches the minimum. An unknown code is granted to administrators only, so that they get a 404, others a 403.
+/// The structure it loads stays in <see cref="CurrentStructure"/> for the endpoint or page.</summary>
 internal sealed class StructureAccessHandler(StructureAccess access) : AuthorizationHandler<StructureAccessRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, StructureAccessRequirement requirement)
@@ -19,8 +20,8 @@ internal sealed class StructureAccessHandler(StructureAccess access) : Authoriza
         {
             return;
         }
-        var structure = await access.FindStructureAsync(code, http.RequestAborted);
-        if (structure is null)
+        var current = await access.LoadCurrentAsync(code, context.User, http.RequestAborted);
+        if (current is null)
         {
             if (scope.IsNationalAdmin)
             {
@@ -28,7 +29,7 @@ internal sealed class StructureAccessHandler(StructureAccess access) : Authoriza
             }
             return;
         }
-        if (scope.LevelFor(structure) >= requirement.Minimum)
+        if (current.Level >= requirement.Minimum)
         {
             context.Succeed(requirement);
         }

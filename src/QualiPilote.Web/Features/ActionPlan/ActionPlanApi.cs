@@ -18,7 +18,7 @@ public static class ActionPlanApi
 
     public static void MapActionPlanApi(this RouteGroupBuilder api)
     {
-        var actions = api.MapGroup("/structures/{code}/actions").WithTags("Plan d'action");
+        var actions = api.MapStructureGroup("/actions").WithTags("Plan d'action");
         actions.MapGet("/", ListAsync).RequireAuthorization(Policies.StructureAuditRead)
             .WithSummary("Actions du plan d'action, avec les filtres de la page")
             .WithDescription("Filtres facultatifs : service (code), engagement (identifiant), origin (selfAssessment, auditFinding, indicatorAlert, feedback, survey, committee, other), status (open, toStart, inProgress, done, abandoned), deadline (overdue, dueSoon : échéance sous 30 jours).");
@@ -31,13 +31,9 @@ public static class ActionPlanApi
     }
 
     private static async Task<Results<Ok<List<ActionDto>>, ProblemHttpResult>> ListAsync(string code, string? service, int? engagement, string? origin,
-        string? status, string? deadline, StructureAccess access, ActionPlanQuery query, TimeProvider clock, CancellationToken cancellationToken)
+        string? status, string? deadline, CurrentStructure here, ActionPlanQuery query, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         var errors = new List<FieldError>();
         var filter = new ActionFilter(ActionView.List, string.IsNullOrWhiteSpace(service) ? null : service, engagement,
             Parse<ActionOrigin>(origin, "origin", errors), Parse<ActionStatusFilter>(status, "status", errors), Parse<ActionDeadline>(deadline, "deadline", errors));
@@ -50,26 +46,18 @@ public static class ActionPlanApi
         return TypedResults.Ok(list.Select(a => ToDto(a, code, today)).ToList());
     }
 
-    private static async Task<Results<Ok<ActionDto>, ProblemHttpResult>> GetAsync(string code, int actionId, StructureAccess access, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ActionDto>, ProblemHttpResult>> GetAsync(string code, int actionId, CurrentStructure here, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         var action = await LoadAsync(db, structure.Id, actionId, cancellationToken);
         return action is null ? UnknownAction(actionId) : TypedResults.Ok(ToDto(action, code, clock.Today()));
     }
 
-    private static async Task<Results<Created<ActionDto>, ProblemHttpResult>> CreateAsync(string code, ActionInput input, HttpContext http, StructureAccess access,
+    private static async Task<Results<Created<ActionDto>, ProblemHttpResult>> CreateAsync(string code, ActionInput input, HttpContext http, CurrentStructure here,
         ActionPlanEditor editor, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
-        var (action, errors) = await editor.CreateAsync(structure, await access.ScopeAsync(http.User, cancellationToken), input, cancellationToken);
+        var structure = here.Structure;
+        var (action, errors) = await editor.CreateAsync(structure, here.Scope, input, cancellationToken);
         if (action is null)
         {
             return Problems.Validation(errors);
@@ -79,14 +67,10 @@ public static class ActionPlanApi
     }
 
     private static async Task<Results<Ok<ActionDto>, ProblemHttpResult>> UpdateAsync(string code, int actionId, ActionUpdateInput input, HttpContext http,
-        StructureAccess access, ActionPlanEditor editor, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        CurrentStructure here, ActionPlanEditor editor, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
-        var result = await editor.UpdateAsync(structure, await access.ScopeAsync(http.User, cancellationToken), actionId, input, http.User.DisplayName(), cancellationToken);
+        var structure = here.Structure;
+        var result = await editor.UpdateAsync(structure, here.Scope, actionId, input, http.User.DisplayName(), cancellationToken);
         var today = clock.Today();
         switch (result.Outcome)
         {

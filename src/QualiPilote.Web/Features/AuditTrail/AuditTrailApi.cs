@@ -18,7 +18,7 @@ public static class AuditTrailApi
 
     public static void MapAuditTrailApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/structures/{code}/audit-trail", ForStructureAsync).RequireAuthorization(Policies.StructureManage)
+        api.MapStructureGroup("").MapGet("/audit-trail", ForStructureAsync).RequireAuthorization(Policies.StructureManage)
             .WithTags("Journal des modifications")
             .WithSummary("Journal d'une structure, du plus récent au plus ancien (type, user : nom d'utilisateur, from/to : JJ/MM/AAAA ou AAAA-MM-JJ, heure de Paris, jours inclus ; page)");
         api.MapGet("/audit-trail", NationalAsync).RequireAuthorization(Policies.NationalAdmin)
@@ -27,13 +27,9 @@ public static class AuditTrailApi
     }
 
     private static async Task<Results<Ok<PageDto>, ProblemHttpResult>> ForStructureAsync(string code, string? type, string? user, string? from, string? to, int? page,
-        StructureAccess access, AuditTrailQuery query, JournalPresenter presenter, CancellationToken cancellationToken)
+        CurrentStructure here, AuditTrailQuery query, JournalPresenter presenter, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         return await ReadAsync(structure.Id, type, user, from, to, page, query, presenter, cancellationToken);
     }
 

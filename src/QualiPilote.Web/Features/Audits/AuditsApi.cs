@@ -20,7 +20,7 @@ public static class AuditsApi
 
     public static void MapAuditsApi(this RouteGroupBuilder api)
     {
-        var audits = api.MapGroup("/structures/{code}/audits").WithTags("Audits");
+        var audits = api.MapStructureGroup("/audits").WithTags("Audits");
         audits.MapGet("/", ListAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Audits de la structure, avec la synthèse de leurs constats");
         audits.MapGet("/{auditId:int}", GetAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Un audit, ses constats et leur synthèse par type");
         audits.MapPost("/", CreateAsync).RequireAuthorization(Policies.StructureManage)
@@ -35,13 +35,9 @@ public static class AuditsApi
             .WithDescription("201 avec l'action créée ; 200 avec l'action existante si le constat en a déjà une ; 422 pour un point fort.");
     }
 
-    private static async Task<Results<Ok<List<AuditDto>>, ProblemHttpResult>> ListAsync(string code, StructureAccess access, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<AuditDto>>, ProblemHttpResult>> ListAsync(string code, CurrentStructure here, AppDbContext db, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         var audits = await db.Set<Audit>().AsNoTracking().Where(a => a.StructureId == structure.Id)
             .Include(a => a.Referential).Include(a => a.AuditorAccount).Include(a => a.Modules).ThenInclude(m => m.Module).Include(a => a.Services).ThenInclude(s => s.Service)
             .Include(a => a.Findings).ThenInclude(f => f.Engagement).Include(a => a.Findings).ThenInclude(f => f.Service)
@@ -49,36 +45,28 @@ public static class AuditsApi
         return TypedResults.Ok(audits.Select(a => ToDto(a, code)).ToList());
     }
 
-    private static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> GetAsync(string code, int auditId, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> GetAsync(string code, int auditId, CurrentStructure here, AuditEditor editor, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         var audit = await editor.FindAsync(structure.Id, auditId, cancellationToken);
         return audit is null ? UnknownAudit(auditId) : TypedResults.Ok(ToDto(audit, code));
     }
 
-    private static async Task<Results<Created<AuditDto>, ProblemHttpResult>> CreateAsync(string code, AuditInput input, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<Created<AuditDto>, ProblemHttpResult>> CreateAsync(string code, AuditInput input, CurrentStructure here, AuditEditor editor, CancellationToken cancellationToken)
     {
-        var (audit, problem) = await SaveAsync(code, null, input, access, editor, cancellationToken);
+        var (audit, problem) = await SaveAsync(code, null, input, here, editor, cancellationToken);
         return audit is null ? problem! : TypedResults.Created($"{Api.Prefix}/structures/{code}/audits/{audit.Id}", audit);
     }
 
-    private static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> UpdateAsync(string code, int auditId, AuditInput input, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> UpdateAsync(string code, int auditId, AuditInput input, CurrentStructure here, AuditEditor editor, CancellationToken cancellationToken)
     {
-        var (audit, problem) = await SaveAsync(code, auditId, input, access, editor, cancellationToken);
+        var (audit, problem) = await SaveAsync(code, auditId, input, here, editor, cancellationToken);
         return audit is null ? problem! : TypedResults.Ok(audit);
     }
 
-    private static async Task<(AuditDto? Audit, ProblemHttpResult? Problem)> SaveAsync(string code, int? auditId, AuditInput input, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
+    private static async Task<(AuditDto? Audit, ProblemHttpResult? Problem)> SaveAsync(string code, int? auditId, AuditInput input, CurrentStructure here, AuditEditor editor, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return (null, Problems.UnknownStructure(code));
-        }
+        var structure = here.Structure;
         Audit? audit;
         List<FieldError> errors;
         try
@@ -97,13 +85,9 @@ public static class AuditsApi
         return (ToDto((await editor.FindAsync(structure.Id, audit.Id, cancellationToken))!, code), null);
     }
 
-    private static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> UploadReportAsync(string code, int auditId, IFormFile? file, StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> UploadReportAsync(string code, int auditId, IFormFile? file, CurrentStructure here, AuditEditor editor, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         var errors = await editor.AttachReportAsync(structure.Id, auditId, file, cancellationToken);
         if (errors.Count > 0)
         {
@@ -112,13 +96,9 @@ public static class AuditsApi
         return TypedResults.Ok(ToDto((await editor.FindAsync(structure.Id, auditId, cancellationToken))!, code));
     }
 
-    private static async Task<IResult> DownloadReportAsync(string code, int auditId, StructureAccess access, AuditEditor editor, IFileStore files, CancellationToken cancellationToken)
+    private static async Task<IResult> DownloadReportAsync(string code, int auditId, CurrentStructure here, AuditEditor editor, IFileStore files, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         var audit = await editor.FindAsync(structure.Id, auditId, cancellationToken);
         if (audit?.ReportKey is null)
         {
@@ -128,19 +108,15 @@ public static class AuditsApi
     }
 
     private static async Task<Results<Created<FindingDto>, ProblemHttpResult>> AddFindingAsync(string code, int auditId, FindingInput input, HttpContext http,
-        StructureAccess access, AuditEditor editor, CancellationToken cancellationToken)
+        CurrentStructure here, AuditEditor editor, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         var named = await editor.FindAsync(structure.Id, auditId, cancellationToken);
         if (named is null)
         {
             return UnknownAudit(auditId);
         }
-        var level = (await access.ScopeAsync(http.User, cancellationToken)).LevelFor(structure);
+        var level = (here.Scope).LevelFor(structure);
         if (!AuditEditor.MayRecordFindings(level, http.User.FindFirstValue(ClaimTypes.NameIdentifier), named))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Problems.Title(403),
@@ -156,16 +132,12 @@ public static class AuditsApi
     }
 
     private static async Task<Results<Created<ActionPlanApi.ActionDto>, Ok<ActionPlanApi.ActionDto>, ProblemHttpResult>> CreateActionAsync(string code, int auditId, int findingId,
-        HttpContext http, StructureAccess access, AuditEditor editor, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext http, CurrentStructure here, AuditEditor editor, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         var existing = await db.Set<AuditFinding>().AsNoTracking()
             .Where(f => f.StructureId == structure.Id && f.AuditId == auditId && f.Id == findingId).Select(f => f.ActionId).FirstOrDefaultAsync(cancellationToken);
-        var (action, errors) = await editor.CreateActionAsync(structure, await access.ScopeAsync(http.User, cancellationToken), auditId, findingId, cancellationToken);
+        var (action, errors) = await editor.CreateActionAsync(structure, here.Scope, auditId, findingId, cancellationToken);
         if (action is null)
         {
             return errors.Any(e => e.Field == "findingId") ? Problems.NotFound($"Aucun constat {findingId} dans l'audit {auditId}.") : Problems.Validation(errors);

@@ -28,7 +28,7 @@ public static class IndicatorsApi
     public static void MapIndicatorsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/indicators", CatalogueAsync).WithTags("Indicateurs").WithSummary("Catalogue national des indicateurs (codes, unités, cibles)");
-        var indicators = api.MapGroup("/structures/{code}/indicators").WithTags("Indicateurs");
+        var indicators = api.MapStructureGroup("/indicators").WithTags("Indicateurs");
         indicators.MapGet("/", ListAsync).RequireAuthorization(Policies.StructureRead)
             .WithSummary("Valeurs des indicateurs d'une année ou d'un trimestre (year=AAAA, quarter=1..4, service=CODE)")
             .WithDescription("value est un nombre (88.2 pour 88,20 %), null quand il n'y a rien à compter ; pending : éléments sans réponse encore dans leur délai, hors taux.");
@@ -50,14 +50,10 @@ public static class IndicatorsApi
             i.Engagements.Select(e => e.Engagement.Number).Order().ToList())).ToList());
     }
 
-    private static async Task<IResult> ListAsync(string code, int? year, int? quarter, string? service, StructureAccess access, IndicatorQuery query,
+    private static async Task<IResult> ListAsync(string code, int? year, int? quarter, string? service, CurrentStructure here, IndicatorQuery query,
         AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         var errors = new List<FieldError>();
         var theYear = year ?? clock.Today().Year;
         if (theYear is < 1990 or > 2200)
@@ -90,13 +86,9 @@ public static class IndicatorsApi
         r.Value, r.Indicator.Unit, r.NationalTarget, r.LocalTarget, r.Met, r.Entered, r.Comment, r.EntryVersion);
 
     private static async Task<IResult> SaveValueAsync(string code, string indicator, string period, ValuePayload payload, HttpContext http,
-        StructureAccess access, IndicatorEditor editor, IndicatorQuery query, CancellationToken cancellationToken)
+        CurrentStructure here, IndicatorEditor editor, IndicatorQuery query, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         var found = await editor.FindAsync(structure.Id, indicator, cancellationToken);
         if (found is null)
         {
@@ -126,13 +118,9 @@ public static class IndicatorsApi
     }
 
     private static async Task<IResult> RecordsAsync(string code, string indicator, string? period, string? service, string? status, int? page,
-        StructureAccess access, IndicatorEditor editor, RegisterRecords records, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        CurrentStructure here, IndicatorEditor editor, RegisterRecords records, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         var found = await editor.FindAsync(structure.Id, indicator, cancellationToken);
         if (found is null)
         {

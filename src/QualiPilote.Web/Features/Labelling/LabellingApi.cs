@@ -12,7 +12,7 @@ public static class LabellingApi
 
     public static void MapLabellingApi(this RouteGroupBuilder api)
     {
-        var milestones = api.MapGroup("/structures/{code}/milestones").WithTags("Rétro-planning de labellisation");
+        var milestones = api.MapStructureGroup("/milestones").WithTags("Rétro-planning de labellisation");
         milestones.MapGet("/", ListAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Étapes du rétro-planning, dans l'ordre des dates");
         milestones.MapPost("/", CreateAsync).RequireAuthorization(Policies.StructureManage)
             .WithSummary("Ajouter une étape (l'obtention du label réalisée ajoute son échéance, 3 ans plus tard)");
@@ -20,37 +20,25 @@ public static class LabellingApi
         milestones.MapDelete("/{milestoneId:int}", DeleteAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Supprimer une étape");
     }
 
-    private static async Task<Results<Ok<List<MilestoneDto>>, ProblemHttpResult>> ListAsync(string code, StructureAccess access, MilestoneEditor editor, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<MilestoneDto>>, ProblemHttpResult>> ListAsync(string code, CurrentStructure here, MilestoneEditor editor, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         var today = clock.Today();
         return TypedResults.Ok((await editor.ListAsync(structure.Id, cancellationToken)).Select(m => ToDto(m, today)).ToList());
     }
 
-    private static async Task<Results<Created<MilestoneDto>, ProblemHttpResult>> CreateAsync(string code, MilestoneInput input, StructureAccess access, MilestoneEditor editor, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<MilestoneDto>, ProblemHttpResult>> CreateAsync(string code, MilestoneInput input, CurrentStructure here, MilestoneEditor editor, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         var (milestone, errors) = await editor.SaveAsync(structure.Id, null, input, cancellationToken);
         return milestone is null
             ? Problems.Validation(errors)
             : TypedResults.Created($"{Api.Prefix}/structures/{code}/milestones/{milestone.Id}", ToDto(milestone, clock.Today()));
     }
 
-    private static async Task<Results<Ok<MilestoneDto>, ProblemHttpResult>> UpdateAsync(string code, int milestoneId, MilestoneInput input, StructureAccess access, MilestoneEditor editor, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MilestoneDto>, ProblemHttpResult>> UpdateAsync(string code, int milestoneId, MilestoneInput input, CurrentStructure here, MilestoneEditor editor, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         Milestone? milestone;
         List<FieldError> errors;
         try
@@ -69,13 +57,9 @@ public static class LabellingApi
         return TypedResults.Ok(ToDto(milestone, clock.Today()));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string code, int milestoneId, StructureAccess access, MilestoneEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string code, int milestoneId, CurrentStructure here, MilestoneEditor editor, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         return await editor.DeleteAsync(structure.Id, milestoneId, cancellationToken) ? TypedResults.NoContent() : UnknownMilestone(milestoneId);
     }
 

@@ -11,7 +11,7 @@ public static class PublicationsApi
 
     public static void MapPublicationsApi(this RouteGroupBuilder api)
     {
-        var publications = api.MapGroup("/structures/{code}/publications").WithTags("Résultats publics");
+        var publications = api.MapStructureGroup("/publications").WithTags("Résultats publics");
         publications.MapGet("/", ListAsync).RequireAuthorization(Policies.StructureManage)
             .WithSummary("Périodes terminées et leur publication")
             .WithDescription("La page publique montre le dernier trimestre et la dernière année publiés.");
@@ -21,24 +21,16 @@ public static class PublicationsApi
             .WithSummary("Retirer la publication d'une période");
     }
 
-    private static async Task<Results<Ok<List<PublicationDto>>, ProblemHttpResult>> ListAsync(string code, StructureAccess access, PeriodPublisher publisher, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<PublicationDto>>, ProblemHttpResult>> ListAsync(string code, CurrentStructure here, PeriodPublisher publisher, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         return TypedResults.Ok((await publisher.CandidatesAsync(structure.Id, cancellationToken))
             .Select(c => new PublicationDto(c.Period.Key, c.Period.Label, c.Publication is not null, c.Publication?.PublishedAt, c.Publication?.PublishedBy)).ToList());
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> PublishAsync(string code, string period, HttpContext http, StructureAccess access, PeriodPublisher publisher, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> PublishAsync(string code, string period, HttpContext http, CurrentStructure here, PeriodPublisher publisher, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         if (!Period.TryParse(period, out var parsed))
         {
             return Problems.Validation([new FieldError(null, "period", $"« {period} » n'est pas une période (2026-T3 ou 2025).")]);
@@ -48,13 +40,9 @@ public static class PublicationsApi
             : TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> WithdrawAsync(string code, string period, StructureAccess access, PeriodPublisher publisher, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> WithdrawAsync(string code, string period, CurrentStructure here, PeriodPublisher publisher, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         return Period.TryParse(period, out var parsed) && await publisher.WithdrawAsync(structure, parsed, cancellationToken)
             ? TypedResults.NoContent()
             : Problems.NotFound($"La période « {period} » n'est pas publiée.");

@@ -22,7 +22,7 @@ public static class RegistersApi
 
     public static void MapRegistersApi(this RouteGroupBuilder api)
     {
-        var registers = api.MapGroup("/structures/{code}/registers").WithTags("Registres");
+        var registers = api.MapStructureGroup("/registers").WithTags("Registres");
         Upload(registers.MapPost("/correspondence", ImportCorrespondenceAsync)).RequireAuthorization(Policies.StructureServiceEdit)
             .WithSummary("Importer le registre des courriers, courriels et réclamations (CSV ou XLSX)")
             .WithDescription("Colonnes : reference;service;canal;recu_le;repondu_le;contact[;perimetre]. Séparateur ; ou , ; UTF-8 ou Windows-1252. "
@@ -37,7 +37,7 @@ public static class RegistersApi
             .WithDescription("Les lignes ajoutées par l'import sont retirées, les lignes qu'il a modifiées retrouvent leur valeur précédente, les indicateurs sont recalculés ; "
                 + "l'import reste dans l'historique, marqué annulé. 409 si une écriture plus récente a touché ses lignes, ou s'il est déjà annulé.");
 
-        var deadlines = api.MapGroup("/structures/{code}/deadlines").WithTags("Registres");
+        var deadlines = api.MapStructureGroup("/deadlines").WithTags("Registres");
         deadlines.MapGet("/", ListDeadlinesAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Délais de réponse par canal et date d'effet");
         deadlines.MapPut("/", SaveDeadlineAsync).RequireAuthorization(Policies.StructureManage)
             .WithSummary("Fixer un délai de réponse (canal, date d'effet, jours, jours ouvrés ou calendaires)")
@@ -51,23 +51,19 @@ public static class RegistersApi
         endpoint.Accepts<IFormFile>("multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes));
 
-    private static Task<IResult> ImportCorrespondenceAsync(string code, HttpContext http, StructureAccess access, CorrespondenceImporter importer) =>
-        ImportAsync(code, http, access, (structure, scope, stream, name, reviewed) => importer.ImportAsync(structure, scope, http.User, stream, name, reviewed, http.RequestAborted));
+    private static Task<IResult> ImportCorrespondenceAsync(string code, HttpContext http, CurrentStructure here, CorrespondenceImporter importer) =>
+        ImportAsync(code, http, here, (structure, scope, stream, name, reviewed) => importer.ImportAsync(structure, scope, http.User, stream, name, reviewed, http.RequestAborted));
 
-    private static Task<IResult> ImportCallsAsync(string code, HttpContext http, StructureAccess access, CallsImporter importer) =>
-        ImportAsync(code, http, access, (structure, _, stream, name, reviewed) => importer.ImportAsync(structure, http.User, stream, name, reviewed, http.RequestAborted));
+    private static Task<IResult> ImportCallsAsync(string code, HttpContext http, CurrentStructure here, CallsImporter importer) =>
+        ImportAsync(code, http, here, (structure, _, stream, name, reviewed) => importer.ImportAsync(structure, http.User, stream, name, reviewed, http.RequestAborted));
 
-    private static Task<IResult> ImportAttendanceAsync(string code, HttpContext http, StructureAccess access, AttendanceImporter importer) =>
-        ImportAsync(code, http, access, (structure, _, stream, name, reviewed) => importer.ImportAsync(structure, http.User, stream, name, reviewed, http.RequestAborted));
+    private static Task<IResult> ImportAttendanceAsync(string code, HttpContext http, CurrentStructure here, AttendanceImporter importer) =>
+        ImportAsync(code, http, here, (structure, _, stream, name, reviewed) => importer.ImportAsync(structure, http.User, stream, name, reviewed, http.RequestAborted));
 
-    private static async Task<IResult> ImportAsync(string code, HttpContext http, StructureAccess access,
+    private static async Task<IResult> ImportAsync(string code, HttpContext http, CurrentStructure here,
         Func<Structures.Structure, UserScope, Stream, string, bool, Task<RegisterImportResult>> import)
     {
-        var structure = await access.FindStructureAsync(code, http.RequestAborted);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         if (!TryConfirm(http.Request.Query["confirm"], out var confirmed))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: Problems.Title(400),
@@ -78,7 +74,7 @@ public static class RegistersApi
         {
             return Problems.Validation([new FieldError(null, "file", "joignez le fichier du registre (champ « file », CSV ou XLSX) dans une requête multipart/form-data.")]);
         }
-        var scope = await access.ScopeAsync(http.User, http.RequestAborted);
+        var scope = here.Scope;
         // The import reads the upload on its own thread as it arrives (RegisterUpload), with blocking reads.
         if (http.Features.Get<IHttpBodyControlFeature>() is { } body)
         {
@@ -132,13 +128,9 @@ public static class RegistersApi
         return bool.TryParse(values[0], out confirmed);
     }
 
-    private static async Task<IResult> UndoAsync(string code, int batch, HttpContext http, StructureAccess access, ImportUndo undo)
+    private static async Task<IResult> UndoAsync(string code, int batch, HttpContext http, CurrentStructure here, ImportUndo undo)
     {
-        var structure = await access.FindStructureAsync(code, http.RequestAborted);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         var plan = await undo.UndoAsync(structure.Id, batch, http.User, http.RequestAborted);
         if (plan is null)
         {
@@ -151,26 +143,18 @@ public static class RegistersApi
         return TypedResults.Ok(new UndoDto(plan.Batch.Id, plan.Removed, plan.Restored, plan.Batch.UndoneAt!.Value, plan.Batch.UndoneByName!));
     }
 
-    private static async Task<Results<Ok<List<DeadlineDto>>, ProblemHttpResult>> ListDeadlinesAsync(string code, StructureAccess access, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<DeadlineDto>>, ProblemHttpResult>> ListDeadlinesAsync(string code, CurrentStructure here, AppDbContext db, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         return TypedResults.Ok(await db.Set<ResponseDeadline>().AsNoTracking().Where(d => d.StructureId == structure.Id)
             .OrderBy(d => d.Channel).ThenBy(d => d.EffectiveFrom)
             .Select(d => new DeadlineDto(d.Id, d.Channel, d.EffectiveFrom, d.Days, d.WorkingDays, d.Version)).ToListAsync(cancellationToken));
     }
 
-    private static async Task<IResult> SaveDeadlineAsync(string code, DeadlinePayload payload, StructureAccess access, DeadlineEditor editor, AppDbContext db,
+    private static async Task<IResult> SaveDeadlineAsync(string code, DeadlinePayload payload, CurrentStructure here, DeadlineEditor editor, AppDbContext db,
         CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         List<FieldError> errors;
         try
         {
@@ -194,6 +178,6 @@ public static class RegistersApi
         {
             return Problems.Validation(errors);
         }
-        return await ListDeadlinesAsync(code, access, db, cancellationToken);
+        return await ListDeadlinesAsync(code, here, db, cancellationToken);
     }
 }

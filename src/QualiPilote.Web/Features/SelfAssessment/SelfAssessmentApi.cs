@@ -35,7 +35,7 @@ public static class SelfAssessmentApi
 
     public static void MapSelfAssessmentApi(this RouteGroupBuilder api)
     {
-        var campaigns = api.MapGroup("/structures/{code}/campaigns").WithTags("Auto-diagnostic");
+        var campaigns = api.MapStructureGroup("/campaigns").WithTags("Auto-diagnostic");
         campaigns.MapGet("/", ListAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Campagnes d'auto-diagnostic de la structure");
         campaigns.MapPost("/", StartAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Lancer une campagne (référent qualité)")
             .WithDescription("Crée une ligne par sous-engagement du périmètre ; copyPrevious reprend les réponses, commentaires, preuves et actions de la campagne précédente (à confirmer).");
@@ -53,7 +53,7 @@ public static class SelfAssessmentApi
         campaigns.MapGet("/{year:int}/pack", PackAsync).RequireAuthorization(Policies.StructureAuditRead)
             .WithSummary("Dossier de l'auditeur (ZIP) : synthèse et preuves, pour un engagement, un module ou tout le périmètre");
 
-        var evidence = api.MapGroup("/structures/{code}/evidence").WithTags("Preuves");
+        var evidence = api.MapStructureGroup("/evidence").WithTags("Preuves");
         evidence.MapGet("/", ListEvidenceAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Preuves de la structure");
         evidence.MapPost("/", AddEvidenceAsync).RequireAuthorization(Policies.StructureServiceEdit).DisableAntiforgery()
             .WithSummary("Ajouter une preuve (formulaire multipart)")
@@ -67,24 +67,18 @@ public static class SelfAssessmentApi
         targets.MapPut("/{year:int}", SaveTargetAsync).RequireAuthorization(Policies.NationalAdmin).WithSummary("Fixer la cible nationale d'une année (administrateur national)");
     }
 
-    private static async Task<Results<Ok<List<CampaignSummaryDto>>, ProblemHttpResult>> ListAsync(string code, StructureAccess access, CampaignQuery query, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<CampaignSummaryDto>>, ProblemHttpResult>> ListAsync(string code, CurrentStructure here, CampaignQuery query, CancellationToken cancellationToken)
     {
-        if (await access.FindStructureAsync(code, cancellationToken) is not { } structure)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         var campaigns = await query.ListAsync(structure.Id, cancellationToken);
         var summaries = await query.SummarizeAsync(campaigns, cancellationToken);
         return TypedResults.Ok(campaigns.Select(c => Summary(summaries[c.Id])).ToList());
     }
 
     private static async Task<Results<Created<CampaignSummaryDto>, ProblemHttpResult>> StartAsync(string code, CampaignStartInput input, HttpContext http,
-        StructureAccess access, CampaignEditor editor, CampaignQuery query, CancellationToken cancellationToken)
+        CurrentStructure here, CampaignEditor editor, CampaignQuery query, CancellationToken cancellationToken)
     {
-        if (await access.FindStructureAsync(code, cancellationToken) is not { } structure)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         var (campaign, errors) = await editor.StartAsync(structure, Actor.Of(http.User), input, cancellationToken);
         if (campaign is null)
         {
@@ -93,9 +87,9 @@ public static class SelfAssessmentApi
         return TypedResults.Created($"{Api.Prefix}/structures/{code}/campaigns/{campaign.Year}", await SummaryAsync(structure, campaign.Year, query, cancellationToken));
     }
 
-    private static async Task<Results<Ok<CampaignDto>, ProblemHttpResult>> GetAsync(string code, int year, StructureAccess access, CampaignQuery query, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CampaignDto>, ProblemHttpResult>> GetAsync(string code, int year, CurrentStructure here, CampaignQuery query, CancellationToken cancellationToken)
     {
-        var (_, grid, problem) = await LoadAsync(code, year, access, query, cancellationToken);
+        var (_, grid, problem) = await LoadAsync(code, year, here, query, cancellationToken);
         if (grid is null)
         {
             return problem!;
@@ -105,9 +99,9 @@ public static class SelfAssessmentApi
     }
 
     private static async Task<Results<Ok<AssessmentDto>, ProblemHttpResult>> SaveAssessmentAsync(string code, int year, string requirement, AssessmentPutInput input,
-        HttpContext http, StructureAccess access, CampaignQuery query, CampaignEditor editor, CancellationToken cancellationToken)
+        HttpContext http, CurrentStructure here, CampaignQuery query, CampaignEditor editor, CancellationToken cancellationToken)
     {
-        var (structure, grid, row, problem) = await LoadOpenRowAsync(code, year, requirement, access, query, cancellationToken);
+        var (structure, grid, row, problem) = await LoadOpenRowAsync(code, year, requirement, here, query, cancellationToken);
         if (row is null)
         {
             return problem!;
@@ -116,7 +110,7 @@ public static class SelfAssessmentApi
         {
             return Problems.Validation([new FieldError(null, "status", "statut obligatoire : notEngaged, inProgress, done ou notApplicable.")]);
         }
-        var scope = await access.ScopeAsync(http.User, cancellationToken);
+        var scope = here.Scope;
         var (errors, _) = await editor.SaveAsync(grid!, structure!, scope, Actor.Of(http.User),
             [new AssessmentInput { RequirementId = row.Requirement.Id, Status = input.Status, Comment = input.Comment, EvidenceIds = input.EvidenceIds, Version = input.Version }],
             cancellationToken);
@@ -137,14 +131,14 @@ public static class SelfAssessmentApi
     }
 
     private static async Task<Results<Created<ActionCreatedDto>, ProblemHttpResult>> CreateActionAsync(string code, int year, string requirement, HttpContext http,
-        StructureAccess access, CampaignQuery query, CampaignEditor editor, CancellationToken cancellationToken)
+        CurrentStructure here, CampaignQuery query, CampaignEditor editor, CancellationToken cancellationToken)
     {
-        var (structure, grid, row, problem) = await LoadOpenRowAsync(code, year, requirement, access, query, cancellationToken);
+        var (structure, grid, row, problem) = await LoadOpenRowAsync(code, year, requirement, here, query, cancellationToken);
         if (row is null)
         {
             return problem!;
         }
-        var scope = await access.ScopeAsync(http.User, cancellationToken);
+        var scope = here.Scope;
         var (action, errors) = await editor.CreateActionAsync(grid!.Campaign, structure!, scope, row.Requirement.Id, cancellationToken);
         if (action is null)
         {
@@ -156,9 +150,9 @@ public static class SelfAssessmentApi
     }
 
     private static async Task<Results<Ok<CampaignSummaryDto>, ProblemHttpResult>> CloseAsync(string code, int year, CloseInput? input, HttpContext http,
-        StructureAccess access, CampaignQuery query, CampaignEditor editor, CancellationToken cancellationToken)
+        CurrentStructure here, CampaignQuery query, CampaignEditor editor, CancellationToken cancellationToken)
     {
-        var (structure, grid, problem) = await LoadAsync(code, year, access, query, cancellationToken);
+        var (structure, grid, problem) = await LoadAsync(code, year, here, query, cancellationToken);
         if (grid is null)
         {
             return problem!;
@@ -175,9 +169,9 @@ public static class SelfAssessmentApi
         return TypedResults.Ok(await SummaryAsync(structure!, year, query, cancellationToken));
     }
 
-    private static async Task<Results<Ok<RatesDto>, ProblemHttpResult>> RatesAsync(string code, int year, StructureAccess access, CampaignQuery query, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<RatesDto>, ProblemHttpResult>> RatesAsync(string code, int year, CurrentStructure here, CampaignQuery query, CancellationToken cancellationToken)
     {
-        var (_, grid, problem) = await LoadAsync(code, year, access, query, cancellationToken);
+        var (_, grid, problem) = await LoadAsync(code, year, here, query, cancellationToken);
         if (grid is null)
         {
             return problem!;
@@ -189,10 +183,10 @@ public static class SelfAssessmentApi
             rates.Services.Select(s => new ServiceRateDto(s.Service.Code, s.Service.Name, Dto(s.Rate), Optional(rates.PreviousOf(s.Service)))).ToList()));
     }
 
-    private static async Task<Results<Ok<SpPlusDiagnosticDto>, ProblemHttpResult>> SpPlusAsync(string code, int year, StructureAccess access, CampaignQuery query,
+    private static async Task<Results<Ok<SpPlusDiagnosticDto>, ProblemHttpResult>> SpPlusAsync(string code, int year, CurrentStructure here, CampaignQuery query,
         SpPlusDiagnosticQuery spPlus, CancellationToken cancellationToken)
     {
-        var (_, grid, problem) = await LoadAsync(code, year, access, query, cancellationToken);
+        var (_, grid, problem) = await LoadAsync(code, year, here, query, cancellationToken);
         if (grid is null)
         {
             return problem!;
@@ -205,10 +199,10 @@ public static class SelfAssessmentApi
                 Dto(l.Rate), Optional(l.Previous))).ToList()));
     }
 
-    private static async Task<IResult> PackAsync(string code, int year, int? module, int? engagement, StructureAccess access, CampaignQuery query, AuditorPack pack,
+    private static async Task<IResult> PackAsync(string code, int year, int? module, int? engagement, CurrentStructure here, CampaignQuery query, AuditorPack pack,
         CancellationToken cancellationToken)
     {
-        var (structure, grid, problem) = await LoadAsync(code, year, access, query, cancellationToken);
+        var (structure, grid, problem) = await LoadAsync(code, year, here, query, cancellationToken);
         if (grid is null)
         {
             return problem!;
@@ -229,23 +223,17 @@ public static class SelfAssessmentApi
         new(Path.Combine(Path.GetTempPath(), $"quali-pilote-{Guid.NewGuid():N}.zip"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
 
-    private static async Task<Results<Ok<List<EvidenceDto>>, ProblemHttpResult>> ListEvidenceAsync(string code, StructureAccess access, CampaignQuery query, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<EvidenceDto>>, ProblemHttpResult>> ListEvidenceAsync(string code, CurrentStructure here, CampaignQuery query, CancellationToken cancellationToken)
     {
-        if (await access.FindStructureAsync(code, cancellationToken) is not { } structure)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         return TypedResults.Ok((await query.EvidenceOfAsync(structure.Id, cancellationToken)).Select(e => Dto(e, code)).ToList());
     }
 
-    private static async Task<Results<Created<EvidenceDto>, ProblemHttpResult>> AddEvidenceAsync(string code, HttpContext http, StructureAccess access, EvidenceEditor editor,
+    private static async Task<Results<Created<EvidenceDto>, ProblemHttpResult>> AddEvidenceAsync(string code, HttpContext http, CurrentStructure here, EvidenceEditor editor,
         [FromForm] string? kind, [FromForm] string? title, [FromForm] string? url, [FromForm] string? indicatorCode, [FromForm] string? indicatorPeriod,
         [FromForm] string? documentVersion, [FromForm] string? documentDate, IFormFile? file, CancellationToken cancellationToken)
     {
-        if (await access.FindStructureAsync(code, cancellationToken) is not { } structure)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         var errors = new List<FieldError>();
         if (!Enum.TryParse<EvidenceKind>(kind, ignoreCase: true, out var parsedKind) || !Enum.IsDefined(parsedKind))
         {
@@ -280,12 +268,9 @@ public static class SelfAssessmentApi
         return TypedResults.Created($"{Api.Prefix}/structures/{code}/evidence/{evidence.Id}", Dto(evidence, code));
     }
 
-    private static async Task<IResult> DownloadAsync(string code, int evidenceId, StructureAccess access, AppDbContext db, IFileStore files, CancellationToken cancellationToken)
+    private static async Task<IResult> DownloadAsync(string code, int evidenceId, CurrentStructure here, AppDbContext db, IFileStore files, CancellationToken cancellationToken)
     {
-        if (await access.FindStructureAsync(code, cancellationToken) is not { } structure)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         var evidence = await db.Set<Evidence>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == evidenceId && e.StructureId == structure.Id, cancellationToken);
         if (evidence?.FileKey is null)
         {
@@ -301,14 +286,11 @@ public static class SelfAssessmentApi
         }
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteEvidenceAsync(string code, int evidenceId, HttpContext http, StructureAccess access,
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteEvidenceAsync(string code, int evidenceId, HttpContext http, CurrentStructure here,
         EvidenceEditor editor, CancellationToken cancellationToken)
     {
-        if (await access.FindStructureAsync(code, cancellationToken) is not { } structure)
-        {
-            return Problems.UnknownStructure(code);
-        }
-        var (found, refusal) = await editor.DeleteAsync(evidenceId, structure, await access.ScopeAsync(http.User, cancellationToken), cancellationToken);
+        var structure = here.Structure;
+        var (found, refusal) = await editor.DeleteAsync(evidenceId, structure, here.Scope, cancellationToken);
         if (!found)
         {
             return Problems.NotFound($"Aucune preuve n° {evidenceId} dans cette structure.");
@@ -336,13 +318,10 @@ public static class SelfAssessmentApi
         }
     }
 
-    private static async Task<(Structure? Structure, CampaignGrid? Grid, ProblemHttpResult? Problem)> LoadAsync(string code, int year, StructureAccess access,
+    private static async Task<(Structure? Structure, CampaignGrid? Grid, ProblemHttpResult? Problem)> LoadAsync(string code, int year, CurrentStructure here,
         CampaignQuery query, CancellationToken cancellationToken)
     {
-        if (await access.FindStructureAsync(code, cancellationToken) is not { } structure)
-        {
-            return (null, null, Problems.UnknownStructure(code));
-        }
+        var structure = here.Structure;
         if (await query.FindAsync(structure.Id, year, cancellationToken) is not { } campaign)
         {
             return (structure, null, Problems.NotFound($"Aucune campagne d'auto-diagnostic {year} pour {structure.Name}."));
@@ -353,9 +332,9 @@ public static class SelfAssessmentApi
     /// <summary>A row ("15.1") of an open campaign, or the problem to answer: unknown structure, campaign or requirement (404),
     /// closed campaign (409).</summary>
     private static async Task<(Structure? Structure, CampaignGrid? Grid, GridRow? Row, ProblemHttpResult? Problem)> LoadOpenRowAsync(string code, int year,
-        string requirement, StructureAccess access, CampaignQuery query, CancellationToken cancellationToken)
+        string requirement, CurrentStructure here, CampaignQuery query, CancellationToken cancellationToken)
     {
-        var (structure, grid, problem) = await LoadAsync(code, year, access, query, cancellationToken);
+        var (structure, grid, problem) = await LoadAsync(code, year, here, query, cancellationToken);
         if (grid is null)
         {
             return (structure, null, null, problem);

@@ -20,11 +20,12 @@ public static class StructuresApi
         var structures = api.MapGroup("/structures").WithTags("Structures");
         structures.MapGet("/", ListAsync).WithSummary("Structures visibles par l'utilisateur");
         structures.MapPost("/", CreateAsync).RequireAuthorization(Policies.NationalAdmin).WithSummary("Créer une structure (administrateur national)");
-        structures.MapGet("/{code}", GetAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Une structure et ses services");
-        structures.MapGet("/{code}/services", ListServicesAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Services d'une structure");
-        structures.MapPost("/{code}/services", AddServiceAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Ajouter un service");
-        structures.MapGet("/{code}/perimeter", GetPerimeterAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Périmètre de labellisation, par version de référentiel");
-        structures.MapPut("/{code}/perimeter", SavePerimeterAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Enregistrer le périmètre pour une version de référentiel");
+        structures.MapGet("/{code}", GetAsync).WithStructure().RequireAuthorization(Policies.StructureAuditRead).WithSummary("Une structure et ses services");
+        var structure = api.MapStructureGroup("").WithTags("Structures");
+        structure.MapGet("/services", ListServicesAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Services d'une structure");
+        structure.MapPost("/services", AddServiceAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Ajouter un service");
+        structure.MapGet("/perimeter", GetPerimeterAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Périmètre de labellisation, par version de référentiel");
+        structure.MapPut("/perimeter", SavePerimeterAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Enregistrer le périmètre pour une version de référentiel");
     }
 
     private static async Task<Ok<List<StructureDto>>> ListAsync(HttpContext http, StructureAccess access)
@@ -47,40 +48,29 @@ public static class StructuresApi
             new StructureDto(structure.Code, structure.Name, structure.Type, structure.Department, structure.Parent?.Code));
     }
 
-    private static async Task<Results<Ok<StructureDetailsDto>, ProblemHttpResult>> GetAsync(string code, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<StructureDetailsDto>> GetAsync(CurrentStructure here, AppDbContext db, CancellationToken cancellationToken)
     {
+        // The details need the parent, children and services the lookup did not load.
         var structure = await db.Structures.AsNoTracking()
             .Include(s => s.Parent).Include(s => s.Children).Include(s => s.Services.OrderBy(x => x.Code))
             .AsSplitQuery()
-            .FirstOrDefaultAsync(s => s.Code == code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+            .SingleAsync(s => s.Id == here.Structure.Id, cancellationToken);
         return TypedResults.Ok(new StructureDetailsDto(structure.Code, structure.Name, structure.Type, structure.Department, structure.Parent?.Code,
             structure.Children.Select(c => c.Code).Order().ToList(),
             structure.Services.Select(s => new ServiceDto(s.Code, s.Name)).ToList()));
     }
 
-    private static async Task<Results<Ok<List<ServiceDto>>, ProblemHttpResult>> ListServicesAsync(string code, StructureAccess access, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<ServiceDto>>, ProblemHttpResult>> ListServicesAsync(string code, CurrentStructure here, AppDbContext db, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         var services = await db.Services.AsNoTracking().Where(s => s.StructureId == structure.Id).OrderBy(s => s.Code)
             .Select(s => new ServiceDto(s.Code, s.Name)).ToListAsync(cancellationToken);
         return TypedResults.Ok(services);
     }
 
-    private static async Task<Results<Created<ServiceDto>, ProblemHttpResult>> AddServiceAsync(string code, ServiceInput input, StructureAccess access, StructureEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<Created<ServiceDto>, ProblemHttpResult>> AddServiceAsync(string code, ServiceInput input, CurrentStructure here, StructureEditor editor, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         var (service, errors) = await editor.AddServiceAsync(structure.Id, input, cancellationToken);
         if (service is null)
         {
@@ -89,24 +79,16 @@ public static class StructuresApi
         return TypedResults.Created($"{Api.Prefix}/structures/{code}/services", new ServiceDto(service.Code, service.Name));
     }
 
-    private static async Task<Results<Ok<List<PerimeterDto>>, ProblemHttpResult>> GetPerimeterAsync(string code, StructureAccess access, PerimeterEditor perimeters, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<PerimeterDto>>, ProblemHttpResult>> GetPerimeterAsync(string code, CurrentStructure here, PerimeterEditor perimeters, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         var list = await perimeters.ListAsync(structure.Id, cancellationToken);
         return TypedResults.Ok(list.Select(ToDto).ToList());
     }
 
-    private static async Task<Results<Ok<List<PerimeterDto>>, ProblemHttpResult>> SavePerimeterAsync(string code, PerimeterInput input, StructureAccess access, PerimeterEditor perimeters, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<PerimeterDto>>, ProblemHttpResult>> SavePerimeterAsync(string code, PerimeterInput input, CurrentStructure here, PerimeterEditor perimeters, CancellationToken cancellationToken)
     {
-        var structure = await access.FindStructureAsync(code, cancellationToken);
-        if (structure is null)
-        {
-            return Problems.UnknownStructure(code);
-        }
+        var structure = here.Structure;
         List<FieldError> errors;
         try
         {

@@ -2,19 +2,20 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Features.Structures;
 
-namespace QualiPilote.Web.Shared;
+namespace QualiPilote.Web.Features.Access;
 
 /// <summary>Base of every page under /structures/{code}. Each page states its own structure policy
 /// (Policies.StructureAuditRead, StructureRead, StructureServiceEdit or StructureManage), which the access matrix
-/// test checks; this base loads the structure and the user's scope before any handler runs.</summary>
+/// test checks; the structure and the user's scope are the ones that check loaded (<see cref="CurrentStructure"/>).</summary>
 public abstract class StructurePageModel(StructureAccess access) : PageModel
 {
-    public Structure Structure { get; private set; } = null!;
-    public UserScope Scope { get; private set; } = UserScope.Anonymous;
-    public AccessLevel Level => Scope.LevelFor(Structure);
+    private CurrentStructure? _current;
+
+    public Structure Structure => _current!.Structure;
+    public UserScope Scope => _current?.Scope ?? UserScope.Anonymous;
+    public AccessLevel Level => _current!.Level;
     public bool CanManage => Level >= AccessLevel.Manage;
     public string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
     protected StructureAccess Access => access;
@@ -23,14 +24,12 @@ public abstract class StructurePageModel(StructureAccess access) : PageModel
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var code = RouteData.Values["code"] as string ?? "";
-        var structure = await access.FindStructureAsync(code, HttpContext.RequestAborted);
-        if (structure is null)
+        _current = await access.LoadCurrentAsync(code, User, HttpContext.RequestAborted);
+        if (_current is null)
         {
             context.Result = NotFound();
             return;
         }
-        Structure = structure;
-        Scope = await access.ScopeAsync(User, HttpContext.RequestAborted);
         await next();
     }
 }
