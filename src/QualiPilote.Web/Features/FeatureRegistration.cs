@@ -17,7 +17,8 @@ using QualiPilote.Web.Shared.Commands;
 
 namespace QualiPilote.Web.Features;
 
-/// <summary>The composition of Quali-Pilote's capabilities: their services, then their API endpoints.</summary>
+/// <summary>The composition of Quali-Pilote's capabilities: each folder registers its own services (its <c>…Setup</c>)
+/// and maps its own endpoints; this lists them, in the order the start needs.</summary>
 public static class FeatureRegistration
 {
     public static void AddFeatures(this WebApplicationBuilder builder)
@@ -30,31 +31,22 @@ public static class FeatureRegistration
             o.SerializerOptions.Converters.Add(new NulCharacterGuard.JsonConverter());
         });
         services.AddHostedService<StartupInitializer>();
-        services.AddScoped<ReferentialImporter>();
-        services.AddScoped<ReferentialExporter>();
-        services.AddScoped<ReferentialSeeder>();
-        services.AddScoped<ReferentialEditor>();
-        services.AddScoped<StructureEditor>();
-        services.AddScoped<PerimeterEditor>();
-        services.AddScoped<MemberEditor>();
-        services.AddAuditTrail();
-        services.AddScoped<ActionPlanEditor>();
-        services.AddScoped<ActionPlanQuery>();
-        services.AddScoped<AuditEditor>();
-        services.AddScoped<MilestoneEditor>();
-        builder.AddNotifications();
         services.AddSingleton(builder.Configuration.GetSection("Storage").Get<FileStoreOptions>() ?? new FileStoreOptions());
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddAppCommand<Shared.Backups.BackupCommand>();
-        services.AddScoped<DemoData>();
-        services.AddScoped<AdminBootstrap>();
-        services.AddScoped<CampaignQuery>();
-        services.AddScoped<CampaignEditor>();
-        services.AddScoped<EvidenceEditor>();
-        services.AddScoped<SpPlusDiagnosticQuery>();
-        services.AddScoped<SpPlusTargetEditor>();
-        services.AddScoped<AuditorPack>();
+        services.AddReferentials();
+        services.AddStructures();
+        services.AddAuditTrail();
+        services.AddActionPlan();
+        services.AddAudits();
+        services.AddLabelling();
+        builder.AddNotifications();
+        services.AddSelfAssessment();
         builder.AddIndicators();
+        services.AddRegisters();
+        builder.AddPublicResults();
+        // Last: the demo's start task runs after the database is ready (Features/Demo/DemoSetup.cs).
+        builder.AddDemo();
     }
 
     public static void MapFeatures(this WebApplication app)

@@ -84,6 +84,8 @@ public static class AccessSetup
         Policies.Add(authorization);
         services.AddScoped<StructureAccess>();
         services.AddScoped<CurrentStructure>();
+        services.AddScoped<MemberEditor>();
+        services.AddScoped<AdminBootstrap>();
         services.AddScoped<SessionStore>();
         services.AddAppCommand<AdminCreateCommand>();
         services.AddSignInLimits(builder.Configuration);

@@ -9,7 +9,7 @@ namespace QualiPilote.Web.Features.Access;
 
 [AllowAnonymous]
 [EnableRateLimiting(SignInLimits.Policy)]
-public class LoginModel(SignInManager<AppUser> signInManager, IWebHostEnvironment environment) : PageModel
+public class LoginModel(SignInManager<AppUser> signInManager, IEnumerable<ISignInNotice> notices) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -17,7 +17,7 @@ public class LoginModel(SignInManager<AppUser> signInManager, IWebHostEnvironmen
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public bool ShowDemoAccounts => environment.IsEnvironment("Demo");
+    public IEnumerable<ISignInNotice> Notices => notices;
 
     public void OnGet()
     {

@@ -69,8 +69,8 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, Regist
         await AddMemberAsync(SavoieAgent, savoie, MembershipRole.Agent, null, cancellationToken);
         await AddMemberAsync(SavoieAuditor, savoie, MembershipRole.Auditor, null, cancellationToken);
         await AddMemberAsync(LozereReferent, lozere, MembershipRole.QualityReferent, null, cancellationToken);
-        await new Labelling.LabellingDemoData(db).SeedAsync(cancellationToken);
-        await new SelfAssessment.SelfAssessmentDemo(db).SeedAsync(cancellationToken);
+        await new LabellingDemoData(db).SeedAsync(cancellationToken);
+        await new SelfAssessmentDemo(db).SeedAsync(cancellationToken);
         await registers.SeedAsync(savoie, cancellationToken);
     }
 

@@ -1,19 +1,13 @@
-using QualiPilote.Web.Features.Demo;
-
 namespace QualiPilote.Web.Features.Notifications;
 
 public static class NotificationSetup
 {
     /// <summary>The reminder job, its daily schedule and the mail seam: SMTP when Mail:Smtp:Host is set, else .eml
-    /// files in Mail:PickupFolder (data/mails by default in the demo), else no e-mail.</summary>
+    /// files in Mail:PickupFolder (the demo sets data/mails: Features/Demo/DemoSetup.cs), else no e-mail.</summary>
     public static void AddNotifications(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var mail = builder.Configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
-        if (string.IsNullOrEmpty(mail.Smtp.Host) && string.IsNullOrEmpty(mail.PickupFolder) && DemoData.IsEnabled(builder.Environment, builder.Configuration))
-        {
-            mail.PickupFolder = "data/mails";
-        }
         services.AddSingleton(mail);
         if (!string.IsNullOrEmpty(mail.Smtp.Host))
         {

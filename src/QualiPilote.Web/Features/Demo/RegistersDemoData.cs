@@ -3,12 +3,12 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
-using QualiPilote.Web.Features.Demo;
 using QualiPilote.Web.Features.Indicators;
 using QualiPilote.Web.Features.PublicResults;
+using QualiPilote.Web.Features.Registers;
 using QualiPilote.Web.Features.Structures;
 
-namespace QualiPilote.Web.Features.Registers;
+namespace QualiPilote.Web.Features.Demo;
 
 /// <summary>Registers of the demo Savoie prefecture, built so that importing them gives the seed's own 2020-2023 table
 /// (bilan 2023, section V): response rates 85,00 / 85,43 / 95,26 / 88,20 % for mail, 75,50 / 93,26 / 86,21 / 94,29 % for e-mail,

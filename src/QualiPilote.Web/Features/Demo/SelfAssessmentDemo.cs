@@ -3,11 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.ActionPlan;
-using QualiPilote.Web.Features.Demo;
+using QualiPilote.Web.Features.SelfAssessment;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
 
-namespace QualiPilote.Web.Features.SelfAssessment;
+namespace QualiPilote.Web.Features.Demo;
 
 /// <summary>The Savoie demo prefecture's self-assessments: the 2025 campaign, closed by the quality referent, and the
 /// 2026 campaign started from it, where the DCL's relay referent has confirmed part of module 1. Evidence uses the

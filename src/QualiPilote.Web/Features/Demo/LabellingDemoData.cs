@@ -1,15 +1,15 @@
-using QualiPilote.Web.Features.Demo;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.ActionPlan;
 using QualiPilote.Web.Features.Audits;
+using QualiPilote.Web.Features.Labelling;
 using QualiPilote.Web.Features.Referentials;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
 
-namespace QualiPilote.Web.Features.Labelling;
+namespace QualiPilote.Web.Features.Demo;
 
 /// <summary>The road to the label of the Savoie demo prefecture, from the seeds: the Socotec labelling audit of
 /// 23-24 May 2022 (Qual-e-pref modules 1 and 7, Savoie 2023 report), the move to Quali-ATE (launch COPIL of

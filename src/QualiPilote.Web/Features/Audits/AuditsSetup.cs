@@ -1,0 +1,10 @@
+namespace QualiPilote.Web.Features.Audits;
+
+/// <summary>The services of audits and their findings.</summary>
+public static class AuditsSetup
+{
+    public static void AddAudits(this IServiceCollection services)
+    {
+        services.AddScoped<AuditEditor>();
+    }
+}
