@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualiPilote.Web.Features.Structures;
+using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Access;
 
@@ -30,6 +31,7 @@ public abstract class StructurePageModel(StructureAccess access) : PageModel
             context.Result = NotFound();
             return;
         }
+        ViewData[SideMenu.ViewDataKey] = StructureMenu.For(_current);
         await next();
     }
 }

@@ -1,6 +1,6 @@
-using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Shared;
 
-namespace QualiPilote.Web.Shared;
+namespace QualiPilote.Web.Features.Access;
 
 /// <summary>The side menu of a structure's pages. Each capability adds its entry here;
 /// an entry shows only to users whose level on the structure reaches its minimum.</summary>
@@ -23,4 +23,8 @@ public static class StructureMenu
         new("Membres et rôles", "membres", AccessLevel.Manage),
         new("Journal des modifications", "journal", AccessLevel.Manage),
     ];
+
+    /// <summary>The menu this user sees on this structure's pages, for the shared layout.</summary>
+    public static SideMenu For(CurrentStructure current) => new(current.Structure.Name, $"/structures/{current.Structure.Code}",
+        Items.Where(i => current.Level >= i.Minimum).Select(i => new SideMenu.Link(i.Label, i.Path)).ToList());
 }
