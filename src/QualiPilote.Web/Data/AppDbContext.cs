@@ -11,8 +11,9 @@ namespace QualiPilote.Web.Data;
 
 /// <summary>The one model of Quali-Pilote. Each provider has a thin subclass
 /// (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>) that owns its migrations.
-/// Every save also writes the audit trail of what it changed, in the same transaction.</summary>
-public abstract class AppDbContext(DbContextOptions options, IHttpContextAccessor? httpContextAccessor, TimeProvider? clock)
+/// Every save of the app's context also writes the audit trail of what it changed, in the same transaction
+/// (<see cref="AuditInterceptor"/>, added by <see cref="DatabaseSetup.AddDatabase"/>).</summary>
+public abstract class AppDbContext(DbContextOptions options)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     /// <summary>The key ring that signs cookies and antiforgery tokens, shared by every instance (Shared/Hosting/KeyRing.cs).</summary>
@@ -45,51 +46,5 @@ public abstract class AppDbContext(DbContextOptions options, IHttpContextAccesso
     {
         // Enums are stored by name: readable in SQL and in the audit trail, stable if members are reordered.
         configurationBuilder.Properties<Enum>().HaveConversion<string>();
-    }
-
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
-
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        ChangeTracker.DetectChanges();
-        // One version more per update, whoever saves: editors compare versions, they never count them (docs/adr/0035).
-        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
-        {
-            var version = entry.Property(e => e.Version);
-            version.CurrentValue = version.OriginalValue + 1;
-        }
-        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-        {
-            throw new InvalidOperationException("Le journal des modifications ne se modifie pas et ne se supprime pas.");
-        }
-        var audit = AuditRecorder.Capture(ChangeTracker);
-        if (audit.IsEmpty)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
-        var ownTransaction = Database.CurrentTransaction is null
-            ? await Database.BeginTransactionAsync(cancellationToken)
-            : null;
-        try
-        {
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
-            AuditEntries.AddRange(audit.ToEntries(now, httpContextAccessor?.HttpContext?.User));
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
-            return written;
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
-        }
     }
 }

@@ -11,10 +11,14 @@ namespace QualiPilote.Web.Data;
 public static class DatabaseSetup
 {
     /// <summary>SQLite file under data/ by default; PostgreSQL with Database:Provider=Postgres
-    /// and ConnectionStrings:Postgres (see docs/adr/0002-database-providers.md).</summary>
+    /// and ConnectionStrings:Postgres (see docs/adr/0002-database-providers.md). The audit interceptor comes before the
+    /// other save interceptors, so that their work runs inside its transaction.</summary>
     public static void AddDatabase(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<ICurrentUser, HttpCurrentUser>();
+        builder.Services.AddSingleton<AuditInterceptor>();
         var provider = configuration["Database:Provider"] is { Length: > 0 } configured ? configured : "Sqlite";
         if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
         {
@@ -22,14 +26,14 @@ public static class DatabaseSetup
                 : throw new SettingException("ConnectionStrings:Postgres", "manquant : avec Database__Provider=Postgres, indiquez la chaîne de connexion Npgsql (Host=…;Database=…;Username=…;Password=…).");
             Check("ConnectionStrings:Postgres", () => _ = new Npgsql.NpgsqlConnectionStringBuilder(connectionString));
             builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((services, o) => o.UseNpgsql(connectionString)
-                .AddInterceptors(services.GetRequiredService<SessionRevocation>()));
+                .AddInterceptors(services.GetRequiredService<AuditInterceptor>(), services.GetRequiredService<SessionRevocation>()));
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             var connectionString = configuration.GetConnectionString("Sqlite") ?? DefaultSqlite(builder.Environment.ContentRootPath);
             Check("ConnectionStrings:Sqlite", () => _ = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString));
             builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((services, o) => o.UseSqlite(connectionString)
-                .AddInterceptors(new SqliteWal.ConnectionSettings(), services.GetRequiredService<SessionRevocation>()));
+                .AddInterceptors(new SqliteWal.ConnectionSettings(), services.GetRequiredService<AuditInterceptor>(), services.GetRequiredService<SessionRevocation>()));
             builder.Services.AddHostedService<SqliteCheckpointer>();
         }
         else

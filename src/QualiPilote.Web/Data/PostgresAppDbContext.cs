@@ -5,8 +5,7 @@ using QualiPilote.Web.Features.Registers;
 namespace QualiPilote.Web.Data;
 
 /// <summary>The model on PostgreSQL (production); its migrations live in Data/Migrations/Postgres.</summary>
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, IHttpContextAccessor? httpContextAccessor = null, TimeProvider? clock = null)
-    : AppDbContext(options, httpContextAccessor, clock)
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,8 +4,7 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace QualiPilote.Web.Data;
 
 /// <summary>The model on SQLite (the embedded default); its migrations live in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, IHttpContextAccessor? httpContextAccessor = null, TimeProvider? clock = null)
-    : AppDbContext(options, httpContextAccessor, clock);
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
 
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
 {

@@ -1,10 +1,10 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
+using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Structures;
 
 namespace QualiPilote.Web.Features.AuditTrail;
@@ -53,10 +53,10 @@ internal sealed class AuditRecorder
         return recorder;
     }
 
-    public IEnumerable<AuditEntry> ToEntries(DateTime at, ClaimsPrincipal? user)
+    public IEnumerable<AuditEntry> ToEntries(DateTime at, ICurrentUser author)
     {
-        var userId = user?.FindFirstValue(ClaimTypes.NameIdentifier);
-        var userName = user?.Identity?.IsAuthenticated == true ? user.Identity.Name ?? "?" : "système";
+        var userId = author.Id;
+        var userName = author.Name;
         foreach (var (entry, action, before) in _pending)
         {
             // Read after saving: a foreign key to a row added in the same save holds a temporary negative key until then.
