@@ -39,6 +39,7 @@ public static class FeatureRegistration
         services.AddScoped<MemberEditor>();
         services.AddAuditTrail();
         services.AddScoped<ActionPlanEditor>();
+        services.AddScoped<ActionOriginLinks>();
         services.AddScoped<ActionPlanQuery>();
         services.AddScoped<AuditEditor>();
         services.AddScoped<MilestoneEditor>();
