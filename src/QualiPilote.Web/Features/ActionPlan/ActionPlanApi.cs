@@ -13,7 +13,6 @@ public static class ActionPlanApi
 
     /// <param name="OriginKind">With <paramref name="OriginId"/>, the record the action was raised from (assessment, auditFinding, indicatorAlert).</param>
     /// <param name="OriginLink">The page of that record, built at answer time.</param>
-
     public sealed record ActionDto(int Id, string Title, string? Description, ActionOrigin Origin, string? OriginDetail, OriginKind? OriginKind, int? OriginId, string? OriginLink,
         IReadOnlyList<EngagementRefDto> Engagements, string? Service, string? Owner, DateOnly? StartDate, DateOnly? DueDate,
         ActionStatus Status, string? StatusReason, int Progress, DateOnly? CompletedOn, EfficacyResult? Efficacy, string? EfficacyNote,
