@@ -35,14 +35,9 @@ public abstract class ActionFields
     public DateOnly? DueDate { get; set; }
 }
 
-/// <summary>A new action. Features that raise actions from their records set <see cref="OriginUrl"/> to the
-/// record's local address, and keep the new action's id on the record.</summary>
-public sealed class ActionInput : ActionFields
-{
-    /// <summary>Local link back to the record the action comes from, e.g. "/structures/pref-73/audits/4#constat-12".</summary>
-    [StringLength(500), Display(Name = "Lien vers l'origine")]
-    public string? OriginUrl { get; set; }
-}
+/// <summary>A new action, from the form or the API. Its record of origin is not an input: the features that raise actions
+/// from their records (a gap, a finding, an alert) pass it to <see cref="ActionPlanEditor"/> and keep the new action's id on the record, so the two always agree.</summary>
+public sealed class ActionInput : ActionFields;
 
 /// <summary>A change to an action: its fields, its follow-up, and the version the user started from.</summary>
 public sealed class ActionUpdateInput : ActionFields

@@ -32,14 +32,16 @@ public sealed class ActionPlanEditor(AppDbContext db, TimeProvider clock)
     public static bool CanEdit(Structure structure, UserScope scope, ImprovementAction action) =>
         action.ServiceId is { } serviceId ? scope.CanEditService(structure, serviceId) : scope.LevelFor(structure) >= AccessLevel.Manage;
 
-    public async Task<(ImprovementAction? Action, List<FieldError> Errors)> CreateAsync(Structure structure, UserScope scope, ActionInput input, CancellationToken cancellationToken = default)
+    public Task<(ImprovementAction? Action, List<FieldError> Errors)> CreateAsync(Structure structure, UserScope scope, ActionInput input, CancellationToken cancellationToken = default) =>
+        CreateAsync(structure, scope, input, null, cancellationToken);
+
+    /// <summary>Creates an action; <paramref name="origin"/> is the record it is raised from, which the caller links back to
+    /// the action in the same transaction (docs/adr/0039).</summary>
+    public async Task<(ImprovementAction? Action, List<FieldError> Errors)> CreateAsync(Structure structure, UserScope scope, ActionInput input, OriginRef? origin,
+        CancellationToken cancellationToken = default)
     {
         var errors = InputValidation.Validate(input);
         var service = await CheckFieldsAsync(structure, scope, input, [], errors, cancellationToken);
-        if (input.OriginUrl is { Length: > 0 } url && !IsLocalUrl(url))
-        {
-            errors.Add(new FieldError(null, "originUrl", "le lien vers l'origine doit être une adresse de Quali-Pilote commençant par « / »."));
-        }
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -47,7 +49,8 @@ public sealed class ActionPlanEditor(AppDbContext db, TimeProvider clock)
         var action = new ImprovementAction
         {
             StructureId = structure.Id,
-            OriginUrl = Clean(input.OriginUrl),
+            OriginKind = origin?.Kind,
+            OriginId = origin?.Id,
             Status = ActionStatus.ToStart,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
@@ -163,9 +166,6 @@ public sealed class ActionPlanEditor(AppDbContext db, TimeProvider clock)
         EfficacyNote = action.EfficacyNote,
         Version = action.Version,
     };
-
-    public static bool IsLocalUrl(string url) =>
-        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
     /// <summary>Checks the service (it must be the structure's, and the relay referent's own) and the engagements;
     /// returns the chosen service.</summary>

@@ -6,6 +6,7 @@ public static class ActionPlanSetup
     public static void AddActionPlan(this IServiceCollection services)
     {
         services.AddScoped<ActionPlanEditor>();
+        services.AddScoped<ActionOriginLinks>();
         services.AddScoped<ActionPlanQuery>();
     }
 }

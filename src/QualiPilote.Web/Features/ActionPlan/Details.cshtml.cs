@@ -8,11 +8,13 @@ using QualiPilote.Web.Shared;
 namespace QualiPilote.Web.Features.ActionPlan;
 
 [Authorize(Policy = Policies.StructureAuditRead)]
-public class DetailsModel(StructureAccess access, AppDbContext db, TimeProvider clock) : StructurePageModel(access)
+public class DetailsModel(StructureAccess access, AppDbContext db, ActionOriginLinks origins, TimeProvider clock) : StructurePageModel(access)
 {
     public ImprovementAction Action { get; private set; } = null!;
     public bool CanEdit { get; private set; }
     public DateOnly Today { get; private set; }
+    /// <summary>The page of the record the action was raised from, if it has one and the record still exists.</summary>
+    public string? OriginLink { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int actionId)
     {
@@ -26,6 +28,7 @@ public class DetailsModel(StructureAccess access, AppDbContext db, TimeProvider 
             return NotFound();
         }
         Action = action;
+        OriginLink = await origins.ForAsync(Structure.Code, action, HttpContext.RequestAborted);
         Today = clock.Today();
         CanEdit = Level >= AccessLevel.ServiceEdit && ActionPlanEditor.CanEdit(Structure, Scope, action);
         return Page();

@@ -6,8 +6,8 @@ using QualiPilote.Web.Shared.Versioning;
 namespace QualiPilote.Web.Features.ActionPlan;
 
 /// <summary>An improvement or corrective action of a structure's action plan: what will be done, by whom, by when,
-/// and where it comes from. Features that raise actions (indicator alerts, self-assessment gaps, audit findings)
-/// add their own nullable link to the record of origin.</summary>
+/// and where it comes from. An action raised from a record (a self-assessment gap, an audit finding, an indicator alert)
+/// points at it by <see cref="OriginKind"/> and <see cref="OriginId"/>; the record keeps the action's id.</summary>
 public class ImprovementAction : IStructureOwned, IVersioned
 {
     public int Id { get; set; }
@@ -18,9 +18,11 @@ public class ImprovementAction : IStructureOwned, IVersioned
     public ActionOrigin Origin { get; set; }
     /// <summary>What the origin was, in words, e.g. "Délai de réponse aux courriers, T2 2026 : 72,00 % (cible 80 %)".</summary>
     public string? OriginDetail { get; set; }
-    /// <summary>Local address of the record the action came from (an indicator value, an assessment, a finding),
-    /// so that the action links back to it; the record links to the action with its own foreign key.</summary>
-    public string? OriginUrl { get; set; }
+    /// <summary>The kind of record the action was raised from, null for an action written by hand. Not a foreign key: the
+    /// kinds live in different tables; the link back is built when a page shows it (<see cref="ActionOriginLinks"/>).</summary>
+    public OriginKind? OriginKind { get; set; }
+    /// <summary>The id of that record, in the table <see cref="OriginKind"/> names.</summary>
+    public int? OriginId { get; set; }
     public int? ServiceId { get; set; }
     public Service? Service { get; set; }
     public string? OwnerName { get; set; }
@@ -49,6 +51,9 @@ public class ImprovementAction : IStructureOwned, IVersioned
     /// <summary>To start or in progress.</summary>
     public bool IsOpen => Status is ActionStatus.ToStart or ActionStatus.InProgress;
 
+    /// <summary>The record the action was raised from, if any.</summary>
+    public OriginRef? OriginRecord => OriginKind is { } kind && OriginId is { } id ? new OriginRef(kind, id) : null;
+
     internal sealed class Configuration : IEntityTypeConfiguration<ImprovementAction>
     {
         public void Configure(EntityTypeBuilder<ImprovementAction> builder)
@@ -57,7 +62,7 @@ public class ImprovementAction : IStructureOwned, IVersioned
             builder.Property(a => a.Title).HasMaxLength(300);
             builder.Property(a => a.Description).HasMaxLength(4000);
             builder.Property(a => a.OriginDetail).HasMaxLength(1000);
-            builder.Property(a => a.OriginUrl).HasMaxLength(500);
+            builder.Property(a => a.OriginKind).HasMaxLength(30);
             builder.Property(a => a.OwnerName).HasMaxLength(200);
             builder.Property(a => a.StatusReason).HasMaxLength(1000);
             builder.Property(a => a.EfficacyNote).HasMaxLength(2000);
@@ -70,6 +75,7 @@ public class ImprovementAction : IStructureOwned, IVersioned
             builder.HasOne(a => a.Structure).WithMany().OnDelete(DeleteBehavior.Cascade);
             builder.HasOne(a => a.Service).WithMany().OnDelete(DeleteBehavior.Restrict);
             builder.Ignore(a => a.IsOpen);
+            builder.Ignore(a => a.OriginRecord);
         }
     }
 }

@@ -123,7 +123,8 @@ public static class JournalVocabulary
             .Field(a => a.Description, "Description")
             .Field(a => a.Origin, "Origine")
             .Field(a => a.OriginDetail, "Détail de l'origine")
-            .Field(a => a.OriginUrl, "Adresse de l'origine")
+            .Field(a => a.OriginKind, "Type d'enregistrement d'origine")
+            .Field(a => a.OriginId, "Numéro de l'enregistrement d'origine")
             .Field(a => a.ServiceId, "Service pilote")
             .Field(a => a.OwnerName, "Pilote")
             .Field(a => a.StartDate, "Date de début")
@@ -301,6 +302,7 @@ public static class JournalVocabulary
         [typeof(StructureType)] = e => ((StructureType)e).Label(),
         [typeof(MembershipRole)] = e => ((MembershipRole)e).Label(),
         [typeof(ActionOrigin)] = e => ((ActionOrigin)e).Label(),
+        [typeof(OriginKind)] = e => ((OriginKind)e).Label(),
         [typeof(ActionStatus)] = e => ((ActionStatus)e).Label(),
         [typeof(EfficacyResult)] = e => ((EfficacyResult)e).Label(),
         [typeof(NotificationKind)] = e => ((NotificationKind)e).Label(),

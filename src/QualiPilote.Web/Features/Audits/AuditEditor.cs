@@ -233,8 +233,8 @@ public sealed class AuditEditor(AppDbContext db, IFileStore files, ActionPlanEdi
         return true;
     }
 
-    /// <summary>Turns a finding into an action pre-filled from it (title, description, engagement, service), linked both ways:
-    /// the action points back to the finding by URL, the finding keeps the action's id. A finding that already has its
+    /// <summary>Turns a finding into an action pre-filled from it (title, description, engagement, service), linked both ways
+    /// in one transaction: the action points back to the finding by its kind and id, the finding keeps the action's id. A finding that already has its
     /// action returns it (a double click creates nothing more).</summary>
     public async Task<(ImprovementAction? Action, List<FieldError> Errors)> CreateActionAsync(Structure structure, UserScope scope, int auditId, int findingId, CancellationToken cancellationToken = default)
     {
@@ -260,12 +260,11 @@ public sealed class AuditEditor(AppDbContext db, IFileStore files, ActionPlanEdi
             Origin = ActionOrigin.AuditFinding,
             OriginDetail = $"{finding.Audit.Title} : {finding.Type.Label().ToLowerInvariant()}"
                 + (finding.Engagement is null ? "" : $", engagement {finding.Engagement.Number}"),
-            OriginUrl = FindingUrl(structure.Code, auditId, findingId),
             EngagementIds = finding.EngagementId is { } id ? [id] : [],
             ServiceCode = finding.Service?.Code,
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var (action, errors) = await actions.CreateAsync(structure, scope, input, cancellationToken);
+        await using var transaction = await UnitOfWork.BeginAsync(db, cancellationToken);
+        var (action, errors) = await actions.CreateAsync(structure, scope, input, new OriginRef(OriginKind.AuditFinding, finding.Id), cancellationToken);
         if (action is null)
         {
             return (null, errors);
@@ -277,5 +276,4 @@ public sealed class AuditEditor(AppDbContext db, IFileStore files, ActionPlanEdi
     }
 
     public static string FindingUrl(string structureCode, int auditId, int findingId) => $"/structures/{structureCode}/audits/{auditId}#constat-{findingId}";
-
 }

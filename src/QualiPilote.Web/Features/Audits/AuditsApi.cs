@@ -132,7 +132,7 @@ public static class AuditsApi
     }
 
     private static async Task<Results<Created<ActionPlanApi.ActionDto>, Ok<ActionPlanApi.ActionDto>, ProblemHttpResult>> CreateActionAsync(string code, int auditId, int findingId,
-        HttpContext http, CurrentStructure here, AuditEditor editor, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext http, CurrentStructure here, AuditEditor editor, AppDbContext db, ActionOriginLinks origins, TimeProvider clock, CancellationToken cancellationToken)
     {
         var structure = here.Structure;
         var existing = await db.Set<AuditFinding>().AsNoTracking()
@@ -145,7 +145,7 @@ public static class AuditsApi
         var stored = await db.Set<ImprovementAction>().AsNoTracking()
             .Include(a => a.Service).Include(a => a.Engagements).ThenInclude(e => e.Engagement).ThenInclude(e => e.Referential)
             .AsSplitQuery().FirstAsync(a => a.Id == action.Id, cancellationToken);
-        var dto = ActionPlanApi.ToDto(stored, code, clock.Today());
+        var dto = ActionPlanApi.ToDto(stored, code, clock.Today(), await origins.ForAsync(code, stored, cancellationToken));
         return existing is null ? TypedResults.Created($"{Api.Prefix}/structures/{code}/actions/{action.Id}", dto) : TypedResults.Ok(dto);
     }
 

@@ -245,9 +245,10 @@ public sealed class IndicatorEditor(AppDbContext db, TimeProvider clock, ActionP
         return (indicator, []);
     }
 
-    /// <summary>Turns a value below target into an improvement action in one click; a second click finds the first action.</summary>
+    /// <summary>Turns a value below target into an improvement action in one click; a second click finds the first action.
+    /// The alert is recorded first, so that the action can point at it, and both are saved in one transaction.</summary>
     public async Task<(int? ActionId, List<FieldError> Errors)> OpenActionAsync(Structure structure, UserScope scope, IndicatorResult result,
-        string drillDownUrl, CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         var indicator = result.Indicator;
         var existing = await db.Set<IndicatorAlert>()
@@ -261,23 +262,23 @@ public sealed class IndicatorEditor(AppDbContext db, TimeProvider clock, ActionP
             return (null, [new FieldError(null, "indicator", "cette valeur atteint sa cible : il n'y a pas d'alerte à traiter.")]);
         }
         var detail = $"{indicator.Label}, {result.Period.Label} : {Format(indicator, value)} (cible {Format(indicator, target)})";
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await UnitOfWork.BeginAsync(db, cancellationToken);
+        var alert = existing ?? db.Add(new IndicatorAlert { StructureId = structure.Id, IndicatorId = indicator.Id, Period = result.Period.Key }).Entity;
+        alert.Value = value;
+        alert.Target = target;
+        alert.RaisedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
         var (action, errors) = await actions.CreateAsync(structure, scope, new ActionInput
         {
             Title = $"Redresser l'indicateur « {indicator.Label} » ({result.Period.Label})",
             Origin = ActionOrigin.IndicatorAlert,
             OriginDetail = detail,
-            OriginUrl = drillDownUrl,
-        }, cancellationToken);
+        }, new OriginRef(OriginKind.IndicatorAlert, alert.Id), cancellationToken);
         if (action is null)
         {
             return (null, errors);
         }
-        existing ??= db.Add(new IndicatorAlert { StructureId = structure.Id, IndicatorId = indicator.Id, Period = result.Period.Key }).Entity;
-        existing.Value = value;
-        existing.Target = target;
-        existing.ActionId = action.Id;
-        existing.RaisedAt = clock.GetUtcNow().UtcDateTime;
+        alert.ActionId = action.Id;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (action.Id, []);

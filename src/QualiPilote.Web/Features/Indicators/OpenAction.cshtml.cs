@@ -21,8 +21,7 @@ public class OpenActionModel(StructureAccess access, IndicatorEditor editor, Ind
         {
             return NotFound();
         }
-        var drillDown = IndicatorDisplay.DrillDownUrl(Structure.Code, Result!);
-        var (actionId, errors) = await editor.OpenActionAsync(Structure, Scope, Result!, drillDown);
+        var (actionId, errors) = await editor.OpenActionAsync(Structure, Scope, Result!);
         if (actionId is null)
         {
             ModelState.AddErrors(errors);

@@ -11,7 +11,8 @@ namespace QualiPilote.Web.Features.SelfAssessment;
 /// <summary>Starts, fills and closes self-assessment campaigns, with the rules the pages and the API share:
 /// a closed campaign is read-only; a relay referent assesses only the modules their service deploys;
 /// "non applicable" needs a justification; an answer saved by someone else in between is never overwritten.</summary>
-public sealed class CampaignEditor(AppDbContext db, CampaignQuery query, ActionPlanEditor actions, TimeProvider clock)
+public sealed class CampaignEditor(AppDbContext db, CampaignQuery query, ActionPlanEditor actions, EvidenceEditor evidenceEditor, IFileStore files,
+    TimeProvider clock)
 {
     public const string ClosedMessage = "cette campagne est clôturée : elle ne se modifie plus.";
 
@@ -239,16 +240,112 @@ public sealed class CampaignEditor(AppDbContext db, CampaignQuery query, ActionP
         return [];
     }
 
-    /// <summary>Turns a gap (non engagé, en cours) into an improvement action in one step: the action is pre-filled
-    /// from the requirement and links back to the grid row by its OriginUrl; the row keeps the action's id.</summary>
-    public async Task<(ImprovementAction? Action, List<FieldError> Errors)> CreateActionAsync(SelfAssessmentCampaign campaign, Structure structure, UserScope scope,
+    /// <summary>Saves one form of the grid as one unit of work (docs/adr/0039): the files uploaded with its rows become evidence
+    /// linked to them, the rows are saved, and <paramref name="gapToAction"/>, when given, then becomes an improvement action.
+    /// Any refusal undoes all of it, files stored on the way included. Checked against the grid the caller has just loaded.</summary>
+    public async Task<FormSaveResult> SaveFormAsync(CampaignGrid grid, Structure structure, UserScope scope, Actor actor, IReadOnlyList<AssessmentInput> inputs,
+        IReadOnlyList<RowUpload> uploads, int? gapToAction, CancellationToken cancellationToken = default)
+    {
+        var storedKeys = new List<string>();
+        await using var transaction = await UnitOfWork.BeginAsync(db, cancellationToken);
+        var errors = new List<RowError>();
+        foreach (var upload in uploads)
+        {
+            var (evidence, addErrors) = await evidenceEditor.AddAsync(structure, actor, new EvidenceInput { Kind = EvidenceKind.File }, upload.File, cancellationToken);
+            if (evidence is null)
+            {
+                errors.AddRange(addErrors.Select(e => new RowError(upload.RequirementId, "file", e.Message)));
+                continue;
+            }
+            storedKeys.Add(evidence.FileKey!);
+            var input = inputs.First(i => i.RequirementId == upload.RequirementId);
+            input.EvidenceIds = [.. input.EvidenceIds ?? [], evidence.Id];
+        }
+        var saved = 0;
+        if (errors.Count == 0)
+        {
+            (errors, saved) = await SaveAsync(grid, structure, scope, actor, inputs, cancellationToken);
+        }
+        ImprovementAction? action = null;
+        if (errors.Count == 0 && gapToAction is { } requirementId)
+        {
+            (action, var actionErrors) = await AddActionAsync(grid, structure, scope, requirementId, cancellationToken);
+            errors.AddRange(actionErrors.Select(e => new RowError(requirementId, e.Field ?? "action", e.Message)));
+        }
+        if (errors.Count > 0)
+        {
+            // Disposing the transaction uncommitted rolls the rows and the evidence back; the files are not in it.
+            storedKeys.ForEach(files.Delete);
+            return new FormSaveResult(errors, 0, null);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new FormSaveResult([], saved, action);
+    }
+
+    /// <summary>Adds a piece of evidence and links it to rows of an open campaign as one unit of work: if a row refuses it,
+    /// the evidence is not kept either (nor its file).</summary>
+    public async Task<EvidenceAddResult> AddEvidenceAsync(CampaignGrid? grid, Structure structure, UserScope scope, Actor actor, EvidenceInput input, UploadedFile? file,
+        IReadOnlyList<int> requirementIds, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await UnitOfWork.BeginAsync(db, cancellationToken);
+        var (evidence, errors) = await evidenceEditor.AddAsync(structure, actor, input, file, cancellationToken);
+        if (evidence is null)
+        {
+            return new EvidenceAddResult(null, errors, []);
+        }
+        List<RowError> rowErrors = [];
+        if (requirementIds.Count > 0 && grid is null)
+        {
+            rowErrors = [new RowError(0, "campaign", "Aucune campagne ouverte à laquelle lier cette preuve.")];
+        }
+        else if (requirementIds.Count > 0)
+        {
+            var rows = grid!.Rows.Where(r => requirementIds.Contains(r.Requirement.Id)).ToList();
+            var inputs = requirementIds.Select(id => rows.FirstOrDefault(r => r.Requirement.Id == id) is { } row
+                ? new AssessmentInput
+                {
+                    RequirementId = id, Status = row.Status, Comment = row.Assessment.Comment, Version = row.Assessment.Version,
+                    EvidenceIds = row.Evidence.Select(e => e.Id).Append(evidence.Id).ToList(),
+                }
+                : new AssessmentInput { RequirementId = id }).ToList();
+            (rowErrors, _) = await SaveAsync(grid, structure, scope, actor, inputs, cancellationToken);
+        }
+        if (rowErrors.Count > 0)
+        {
+            if (evidence.FileKey is not null)
+            {
+                files.Delete(evidence.FileKey);
+            }
+            return new EvidenceAddResult(null, [], rowErrors);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new EvidenceAddResult(evidence, [], []);
+    }
+
+    /// <summary>Turns a gap (non engagé, en cours) into an improvement action in one step and one transaction: the action is
+    /// pre-filled from the requirement and points back to the assessment by its kind and id; the assessment keeps the action's id.</summary>
+    public async Task<(ImprovementAction? Action, List<FieldError> Errors)> CreateActionAsync(CampaignGrid grid, Structure structure, UserScope scope,
         int requirementId, CancellationToken cancellationToken = default)
     {
+        await using var transaction = await UnitOfWork.BeginAsync(db, cancellationToken);
+        var (action, errors) = await AddActionAsync(grid, structure, scope, requirementId, cancellationToken);
+        if (action is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return (action, errors);
+    }
+
+    /// <summary>The gap's action, inside the caller's transaction. The grid gives the row's place (module, services, requirement);
+    /// its state (status, comment, action) is read from the stored row, which the same unit of work may have just saved.</summary>
+    private async Task<(ImprovementAction? Action, List<FieldError> Errors)> AddActionAsync(CampaignGrid grid, Structure structure, UserScope scope,
+        int requirementId, CancellationToken cancellationToken)
+    {
+        var campaign = grid.Campaign;
         if (campaign.IsClosed)
         {
             return (null, [new FieldError(null, "campaign", ClosedMessage)]);
         }
-        var grid = await query.LoadGridAsync(campaign, cancellationToken);
         var row = grid.Rows.FirstOrDefault(r => r.Requirement.Id == requirementId);
         if (row is null)
         {
@@ -259,13 +356,14 @@ public sealed class CampaignEditor(AppDbContext db, CampaignQuery query, ActionP
         {
             return (null, [new FieldError(null, "requirement", $"{row.Code} : le module {module.Module.Number} relève des services {module.ServiceCodes}.")]);
         }
-        if (!row.IsGap)
+        var assessment = await db.Set<RequirementAssessment>().FirstAsync(a => a.Id == row.Assessment.Id, cancellationToken);
+        if (!assessment.Status.IsGap())
         {
             return (null, [new FieldError(null, "status", $"{row.Code} : seul un écart (non engagé ou en cours) devient une action.")]);
         }
-        if (row.Action is not null)
+        if (assessment.ActionId is not null)
         {
-            return (null, [new FieldError(null, "action", $"{row.Code} : cet écart a déjà son action « {row.Action.Title} ».")]);
+            return (null, [new FieldError(null, "action", $"{row.Code} : cet écart a déjà son action{(row.Action is null ? "" : $" « {row.Action.Title} »")}.")]);
         }
         // A relay referent's action goes to their own service; a quality referent's to the module's service when there is only one.
         var service = module.Services.FirstOrDefault(s => scope.LevelFor(structure) < AccessLevel.Manage && scope.CanEditService(structure, s.Id))
@@ -273,26 +371,37 @@ public sealed class CampaignEditor(AppDbContext db, CampaignQuery query, ActionP
         var input = new ActionInput
         {
             Title = Fr.Shorten($"{row.Code} – {row.Requirement.Text}", 300),
-            Description = Fr.Shorten($"Écart relevé à l'auto-diagnostic {campaign.Year} sur le sous-engagement {row.Code} de l'engagement {row.Engagement.Number} ({row.Engagement.Text}).{(row.Assessment.Comment is null ? "" : $" Commentaire : {row.Assessment.Comment}")}", 4000),
+            Description = Fr.Shorten($"Écart relevé à l'auto-diagnostic {campaign.Year} sur le sous-engagement {row.Code} de l'engagement {row.Engagement.Number} ({row.Engagement.Text}).{(assessment.Comment is null ? "" : $" Commentaire : {assessment.Comment}")}", 4000),
             Origin = ActionOrigin.SelfAssessment,
-            OriginDetail = Fr.Shorten($"Auto-diagnostic {campaign.Year}, sous-engagement {row.Code} : {row.Status.Label()}", 1000),
-            OriginUrl = $"/structures/{structure.Code}/auto-diagnostic/{campaign.Year}#{row.Anchor}",
+            OriginDetail = Fr.Shorten($"Auto-diagnostic {campaign.Year}, sous-engagement {row.Code} : {assessment.Status.Label()}", 1000),
             EngagementIds = [row.Engagement.Id],
             ServiceCode = service?.Code,
             StartDate = DateOnly.FromDateTime(Now),
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var (action, errors) = await actions.CreateAsync(structure, scope, input, cancellationToken);
+        var (action, errors) = await actions.CreateAsync(structure, scope, input, new OriginRef(OriginKind.Assessment, assessment.Id), cancellationToken);
         if (action is null)
         {
             return (null, errors);
         }
-        var assessment = await db.Set<RequirementAssessment>().FirstAsync(a => a.Id == row.Assessment.Id, cancellationToken);
         assessment.ActionId = action.Id;
-        assessment.Version++;
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved the row since it was read: the caller's transaction undoes the action with it.
+            return (null, [new FieldError(null, "version", $"{row.Code} : quelqu'un vient d'enregistrer ce sous-engagement ; rechargez la page avant d'en faire une action.")]);
+        }
         return (action, []);
     }
-
 }
+
+/// <summary>A file uploaded with a row of the grid: it becomes evidence of the structure, linked to that row.</summary>
+public sealed record RowUpload(int RequirementId, UploadedFile File);
+
+/// <summary>What saving a form of the grid did: the refusals (then nothing was saved), the rows saved, the gap's new action.</summary>
+public sealed record FormSaveResult(List<RowError> Errors, int Saved, ImprovementAction? Action);
+
+/// <summary>What adding evidence did: the evidence kept, or why it was refused (its own fields, or the rows it was to support).</summary>
+public sealed record EvidenceAddResult(Evidence? Evidence, List<FieldError> Errors, List<RowError> RowErrors);

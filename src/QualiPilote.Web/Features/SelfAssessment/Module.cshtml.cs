@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.ActionPlan;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Shared;
 
@@ -11,7 +11,7 @@ namespace QualiPilote.Web.Features.SelfAssessment;
 /// and, for a gap, the one-click improvement action. Relay referents get the forms of the modules their service deploys only;
 /// the server refuses the others whatever is posted.</summary>
 [Authorize(Policy = Policies.StructureServiceEdit)]
-public class ModuleModel(StructureAccess access, CampaignQuery query, CampaignEditor editor, EvidenceEditor evidenceEditor, IFileStore files, AppDbContext db)
+public class ModuleModel(StructureAccess access, CampaignQuery query, CampaignEditor editor, IFileStore files)
     : CampaignPageModel(access, query)
 {
     public sealed class RowForm
@@ -46,7 +46,7 @@ public class ModuleModel(StructureAccess access, CampaignQuery query, CampaignEd
         {
             return NotFound();
         }
-        var (ok, saved) = await SaveRowsAsync();
+        var (ok, saved, _) = await SaveRowsAsync(gapToAction: null);
         if (!ok)
         {
             return await ReloadAsync(year, number);
@@ -59,25 +59,16 @@ public class ModuleModel(StructureAccess access, CampaignQuery query, CampaignEd
         return Redirect($"{CampaignPath}/modules/{number}#{engagement?.Anchor}");
     }
 
-    /// <summary>Saves the engagement's form, then turns the chosen gap into an improvement action.</summary>
+    /// <summary>Saves the engagement's form and turns the chosen gap into an improvement action, both or neither.</summary>
     public async Task<IActionResult> OnPostActionAsync(int year, int number, int requirementId)
     {
         if (!await LoadAsync(year, number))
         {
             return NotFound();
         }
-        var (ok, _) = await SaveRowsAsync();
-        if (!ok)
+        var (ok, _, action) = await SaveRowsAsync(gapToAction: requirementId);
+        if (!ok || action is null)
         {
-            return await ReloadAsync(year, number);
-        }
-        var (action, errors) = await editor.CreateActionAsync(Campaign, Structure, Scope, requirementId);
-        if (action is null)
-        {
-            foreach (var error in errors)
-            {
-                ModelState.AddModelError(FieldKey(requirementId, "Status"), error.Message);
-            }
             return await ReloadAsync(year, number);
         }
         var row = Grid.Rows.First(r => r.Requirement.Id == requirementId);
@@ -108,24 +99,25 @@ public class ModuleModel(StructureAccess access, CampaignQuery query, CampaignEd
 
     private static string FieldKey(int requirementId, string field) => $"Rows[{requirementId}].{field}";
 
-    /// <summary>Saves the posted rows, all or nothing: files uploaded with them become evidence only if every row is accepted.</summary>
-    private async Task<(bool Ok, int Saved)> SaveRowsAsync()
+    /// <summary>Saves the posted rows, and the gap to turn into an action if any, all or nothing (the editor's one transaction):
+    /// files uploaded with them become evidence only if every row is accepted.</summary>
+    private async Task<(bool Ok, int Saved, ImprovementAction? Action)> SaveRowsAsync(int? gapToAction)
     {
         if (Campaign.IsClosed)
         {
             ModelState.AddModelError("", $"La campagne {Campaign.Year} est clôturée : elle ne se modifie plus.");
-            return (false, 0);
+            return (false, 0, null);
         }
         if (!ModelState.IsValid)
         {
-            return (false, 0);
+            return (false, 0, null);
         }
         if (Rows.Count == 0)
         {
             ModelState.AddModelError("", "Le formulaire ne contient aucun sous-engagement : rechargez la page.");
-            return (false, 0);
+            return (false, 0, null);
         }
-        var uploads = new Dictionary<int, IFormFile>();
+        var uploads = new List<RowUpload>();
         foreach (var id in Rows.Keys)
         {
             if (Request.Form.Files.GetFile(FieldKey(id, "File")) is { } file && (file.Length > 0 || !string.IsNullOrEmpty(file.FileName)))
@@ -134,52 +126,29 @@ public class ModuleModel(StructureAccess access, CampaignQuery query, CampaignEd
                 {
                     ModelState.AddModelError(FieldKey(id, "File"), $"« {Path.GetFileName(file.FileName)} » : {reason}");
                 }
-                uploads[id] = file;
+                uploads.Add(new RowUpload(id, UploadedFile.From(file)!));
             }
         }
         if (!ModelState.IsValid)
         {
-            return (false, 0);
+            return (false, 0, null);
         }
 
-        var actor = Actor.Of(User);
-        var storedKeys = new List<string>();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var inputs = new List<AssessmentInput>();
-        foreach (var (id, row) in Rows)
+        var inputs = Rows.Select(pair => new AssessmentInput
         {
-            var evidenceIds = row.EvidenceIds.ToList();
-            if (row.AddEvidenceId is { } picked)
-            {
-                evidenceIds.Add(picked);
-            }
-            if (uploads.TryGetValue(id, out var file))
-            {
-                var (evidence, errors) = await evidenceEditor.AddAsync(Structure, actor, new EvidenceInput { Kind = EvidenceKind.File }, UploadedFile.From(file));
-                if (evidence is null)
-                {
-                    ModelState.AddErrors(errors.Select(e => e with { Field = "File" }), prefix: $"Rows[{id}]");
-                    continue;
-                }
-                storedKeys.Add(evidence.FileKey!);
-                evidenceIds.Add(evidence.Id);
-            }
-            inputs.Add(new AssessmentInput { RequirementId = id, Status = row.Status, Comment = row.Comment, Version = row.Version, EvidenceIds = evidenceIds });
-        }
-        var (rowErrors, saved) = ModelState.IsValid ? await editor.SaveAsync(Grid, Structure, Scope, actor, inputs) : ([], 0);
-        foreach (var error in rowErrors)
+            RequirementId = pair.Key,
+            Status = pair.Value.Status,
+            Comment = pair.Value.Comment,
+            Version = pair.Value.Version,
+            EvidenceIds = pair.Value.AddEvidenceId is { } picked ? [.. pair.Value.EvidenceIds, picked] : [.. pair.Value.EvidenceIds],
+        }).ToList();
+        var result = await editor.SaveFormAsync(Grid, Structure, Scope, Actor.Of(User), inputs, uploads, gapToAction, HttpContext.RequestAborted);
+        foreach (var error in result.Errors)
         {
-            var field = error.Field switch { "comment" => "Comment", "evidenceIds" => "File", _ => "Status" };
+            var field = error.Field switch { "comment" => "Comment", "evidenceIds" or "file" => "File", _ => "Status" };
             ModelState.AddModelError(error.RequirementId == 0 ? "" : FieldKey(error.RequirementId, field), error.Message);
         }
-        if (!ModelState.IsValid)
-        {
-            await transaction.RollbackAsync();
-            storedKeys.ForEach(files.Delete);
-            return (false, 0);
-        }
-        await transaction.CommitAsync();
-        return (true, saved);
+        return (result.Errors.Count == 0, result.Saved, result.Action);
     }
 
     /// <summary>What a row shows: what the user posted when the form comes back with errors, else what is stored.</summary>

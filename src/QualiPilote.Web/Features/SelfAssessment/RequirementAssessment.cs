@@ -25,7 +25,8 @@ public class RequirementAssessment : IStructureOwned, IVersioned
     public DateTime? AssessedAt { get; set; }
     /// <summary>The answer was copied from last year's campaign and nobody has confirmed it this year.</summary>
     public bool CarriedOver { get; set; }
-    /// <summary>The improvement action this gap became (the action links back through its OriginUrl).</summary>
+    /// <summary>The improvement action this gap became (the action points back with its OriginKind and OriginId). A campaign
+    /// that copies last year's answers copies this id too: the action's origin stays the row of the year it was raised.</summary>
     public int? ActionId { get; set; }
     public ImprovementAction? Action { get; set; }
     /// <summary>Incremented at each save: a form posted on an older version is refused instead of overwriting.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Features.ActionPlan;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
 using QualiPilote.Web.Shared.Versioning;
@@ -19,7 +20,8 @@ public static class SelfAssessmentApi
     public sealed record CampaignDto(CampaignSummaryDto Campaign, IReadOnlyList<AssessmentDto> Assessments);
     public sealed record AssessmentPutInput(AssessmentStatus? Status, string? Comment, List<int>? EvidenceIds, int? Version);
     public sealed record CloseInput(string? Note);
-    public sealed record ActionCreatedDto(int ActionId, string Title, string OriginUrl);
+    /// <param name="OriginLink">The page of the assessment the action points back to (kind assessment, id <paramref name="OriginId"/>).</param>
+    public sealed record ActionCreatedDto(int ActionId, string Title, OriginKind OriginKind, int OriginId, string? OriginLink);
     public sealed record ModuleRateDto(int Number, string Title, IReadOnlyList<string> Services, RateDto Rate, RateDto? Previous);
     public sealed record EngagementRateDto(int Number, int Module, RateDto Rate, RateDto? Previous);
     public sealed record ServiceRateDto(string Code, string Name, RateDto Rate, RateDto? Previous);
@@ -131,7 +133,7 @@ public static class SelfAssessmentApi
     }
 
     private static async Task<Results<Created<ActionCreatedDto>, ProblemHttpResult>> CreateActionAsync(string code, int year, string requirement, HttpContext http,
-        CurrentStructure here, CampaignQuery query, CampaignEditor editor, CancellationToken cancellationToken)
+        CurrentStructure here, CampaignQuery query, CampaignEditor editor, ActionOriginLinks origins, CancellationToken cancellationToken)
     {
         var (structure, grid, row, problem) = await LoadOpenRowAsync(code, year, requirement, here, query, cancellationToken);
         if (row is null)
@@ -139,14 +141,15 @@ public static class SelfAssessmentApi
             return problem!;
         }
         var scope = here.Scope;
-        var (action, errors) = await editor.CreateActionAsync(grid!.Campaign, structure!, scope, row.Requirement.Id, cancellationToken);
+        var (action, errors) = await editor.CreateActionAsync(grid!, structure!, scope, row.Requirement.Id, cancellationToken);
         if (action is null)
         {
             return errors.Any(e => e.Field == "requirement")
                 ? Problems.Forbidden(errors[0].Message)
                 : Problems.Validation(errors);
         }
-        return TypedResults.Created($"/structures/{code}/actions/{action.Id}", new ActionCreatedDto(action.Id, action.Title, action.OriginUrl!));
+        return TypedResults.Created($"{Api.Prefix}/structures/{code}/actions/{action.Id}",
+            new ActionCreatedDto(action.Id, action.Title, action.OriginKind!.Value, action.OriginId!.Value, await origins.ForAsync(code, action, cancellationToken)));
     }
 
     private static async Task<Results<Ok<CampaignSummaryDto>, ProblemHttpResult>> CloseAsync(string code, int year, CloseInput? input, HttpContext http,

@@ -224,18 +224,21 @@ public class ActionEditingTests(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task Create_api_keeps_the_origin_url_of_the_record_and_refuses_a_foreign_one()
+    public async Task Create_api_takes_no_origin_record_from_the_client_and_points_created_at_the_api()
     {
+        // A record of origin is set only by the feature that raises the action (and keeps its id on the record): a link
+        // or a reference sent by a client is not an input.
         using var api = await ApiClient.ForAsync(factory, DemoData.SavoieReferent.Email);
-        var foreign = await api.PostAsJsonAsync("/api/v1/structures/pref-73/actions",
-            new { title = "Lien externe", origin = "other", originUrl = "https://exemple.org/piege" });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, foreign.StatusCode);
-
         var created = await api.PostAsJsonAsync("/api/v1/structures/pref-73/actions",
-            new { title = "Répondre aux avis JDMA sous 5 jours", origin = "feedback", originDetail = "Avis JDMA", originUrl = "/structures/pref-73/avis/4", serviceCode = "DCL" });
+            new { title = "Répondre aux avis JDMA sous 5 jours", origin = "feedback", originDetail = "Avis JDMA", originUrl = "https://exemple.org/piege",
+                originKind = "auditFinding", originId = 1, serviceCode = "DCL" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("/structures/pref-73/avis/4", body.GetProperty("originUrl").GetString());
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("originKind").ValueKind);
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("originId").ValueKind);
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("originLink").ValueKind);
+        Assert.False(body.TryGetProperty("originUrl", out _));
+        Assert.Equal($"/api/v1/structures/pref-73/actions/{body.GetProperty("id").GetInt32()}", created.Headers.Location!.OriginalString);
         Assert.Equal("toStart", body.GetProperty("status").GetString());
         Assert.Equal(0, body.GetProperty("version").GetInt32());
     }

@@ -73,7 +73,8 @@ public class AuditTests(AppFactory factory) : IClassFixture<AppFactory>
         });
         Assert.Equal($"/structures/pref-73/actions/{action.Id}/modifier", response.Headers.Location!.OriginalString);
         Assert.Equal(ActionOrigin.AuditFinding, action.Origin);
-        Assert.Equal($"/structures/pref-73/audits/{auditId}#constat-{findingId}", action.OriginUrl);
+        Assert.Equal(OriginKind.AuditFinding, action.OriginKind);
+        Assert.Equal(findingId, action.OriginId);
         Assert.Equal("Audit interne Cellule de la performance et de la modernisation (SGCD) du 06/10/2026 : point sensible, engagement 8", action.OriginDetail);
         Assert.Equal([finding.EngagementId!.Value], action.Engagements.Select(e => e.EngagementId));
         Assert.Equal("CAB", action.Service!.Code);
@@ -83,12 +84,13 @@ public class AuditTests(AppFactory factory) : IClassFixture<AppFactory>
         var auditAfter = await referent.GetPageAsync($"/structures/pref-73/audits/{auditId}");
         Assert.Equal($"/structures/pref-73/actions/{action.Id}", auditAfter.QuerySelector($"#constat-{findingId} a")!.GetAttribute("href"));
         var details = await referent.GetPageAsync($"/structures/pref-73/actions/{action.Id}");
-        Assert.Equal(action.OriginUrl, details.QuerySelectorAll("main dl a").Single(a => a.TextContent.Contains("origine", StringComparison.Ordinal)).GetAttribute("href"));
+        Assert.Equal($"/structures/pref-73/audits/{auditId}#constat-{findingId}",
+            details.QuerySelectorAll("main dl a").Single(a => a.TextContent.Contains("origine", StringComparison.Ordinal)).GetAttribute("href"));
 
         // A second click creates nothing more.
         var again = await referent.PostAsync($"/structures/pref-73/audits/{auditId}/constats/{findingId}?handler=Action");
         Assert.Equal(response.Headers.Location, again.Headers.Location);
-        Assert.Equal(1, await factory.WithDbAsync(db => db.Set<ImprovementAction>().CountAsync(a => a.OriginUrl == action.OriginUrl)));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Set<ImprovementAction>().CountAsync(a => a.OriginKind == OriginKind.AuditFinding && a.OriginId == findingId)));
     }
 
     [Fact]

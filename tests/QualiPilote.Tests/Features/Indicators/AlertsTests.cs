@@ -25,11 +25,13 @@ public class AlertsTests(AppFactory factory) : IClassFixture<AppFactory>
 
         var (action, alert) = await factory.WithDbAsync(async db =>
         {
-            var a = await db.Set<ImprovementAction>().SingleAsync(x => x.Origin == ActionOrigin.IndicatorAlert && x.OriginUrl == "/structures/pref-73/indicateurs/delai-courriels/2026-T4");
-            var link = await db.Set<IndicatorAlert>().SingleAsync();
-            return (a, link);
+            var raised = await db.Set<IndicatorAlert>().SingleAsync();
+            var a = await db.Set<ImprovementAction>().SingleAsync(x => x.Origin == ActionOrigin.IndicatorAlert && x.OriginKind == OriginKind.IndicatorAlert && x.OriginId == raised.Id);
+            return (a, raised);
         });
-        Assert.Equal("/structures/pref-73/indicateurs/delai-courriels/2026-T4", action.OriginUrl);
+        var actionPage = await browser.GetPageAsync($"/structures/pref-73/actions/{action.Id}");
+        Assert.Equal("/structures/pref-73/indicateurs/delai-courriels/2026-T4",
+            actionPage.QuerySelectorAll("main dl a").Single(a => a.TextContent.Contains("origine", StringComparison.Ordinal)).GetAttribute("href"));
         Assert.Contains("69,35", action.OriginDetail, StringComparison.Ordinal);
         Assert.Equal(action.Id, alert.ActionId);
         Assert.Equal($"/structures/pref-73/actions/{action.Id}", response.Headers.Location!.OriginalString);
@@ -37,7 +39,7 @@ public class AlertsTests(AppFactory factory) : IClassFixture<AppFactory>
 
         // A second click finds the same action; the home page now says the action is open.
         Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync("/structures/pref-73/indicateurs/delai-courriels/2026-T4/action")).StatusCode);
-        Assert.Equal(1, await factory.WithDbAsync(db => db.Set<ImprovementAction>().CountAsync(x => x.Origin == ActionOrigin.IndicatorAlert && x.OriginUrl == action.OriginUrl)));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Set<ImprovementAction>().CountAsync(x => x.OriginKind == OriginKind.IndicatorAlert && x.OriginId == alert.Id)));
         var after = await browser.GetPageAsync("/");
         Assert.Contains("Action ouverte", after.QuerySelectorAll("#alertes-indicateurs ~ .fr-table tbody tr")
             .Single(r => r.TextContent.Contains("courriels", StringComparison.Ordinal) && r.TextContent.Contains("T4 2026", StringComparison.Ordinal)).TextContent, StringComparison.Ordinal);

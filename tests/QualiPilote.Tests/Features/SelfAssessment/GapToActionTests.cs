@@ -9,7 +9,7 @@ using QualiPilote.Web.Features.Demo;
 namespace QualiPilote.Tests.Features.SelfAssessment;
 
 /// <summary>A gap becomes an improvement action in one click, pre-filled, and the two link to each other:
-/// the action by its OriginUrl, the assessment by its ActionId.</summary>
+/// the action by its origin record (kind and id), the assessment by its ActionId.</summary>
 public class GapToActionTests(AppFactory factory) : IClassFixture<AppFactory>
 {
     [Fact]
@@ -28,7 +28,8 @@ public class GapToActionTests(AppFactory factory) : IClassFixture<AppFactory>
         var row = await factory.RowAsync(2026, 14);
         var action = row.Action!;
         Assert.Equal(ActionOrigin.SelfAssessment, action.Origin);
-        Assert.Equal("/structures/pref-73/auto-diagnostic/2026#exigence-14-1", action.OriginUrl);
+        Assert.Equal(OriginKind.Assessment, action.OriginKind);
+        Assert.Equal(row.Id, action.OriginId);
         Assert.Equal("Auto-diagnostic 2026, sous-engagement 14.1 : En cours", action.OriginDetail);
         Assert.StartsWith("14.1 – ", action.Title, StringComparison.Ordinal);
         Assert.Equal(ActionStatus.ToStart, action.Status);
@@ -42,7 +43,10 @@ public class GapToActionTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(gap.Version + 2, row.Version);
 
         // Both ways: the action's link leads back to the row, the row shows its action.
-        var back = await relay.GetPageAsync(action.OriginUrl!.Split('#')[0]);
+        var details = await relay.GetPageAsync($"/structures/pref-73/actions/{action.Id}");
+        var link = details.QuerySelectorAll("main dl a").Single(a => a.TextContent.Contains("origine", StringComparison.Ordinal)).GetAttribute("href")!;
+        Assert.Equal("/structures/pref-73/auto-diagnostic/2026#exigence-14-1", link);
+        var back = await relay.GetPageAsync(link.Split('#')[0]);
         Assert.NotNull(back.QuerySelector($"#exigence-14-1 a[href='/structures/pref-73/actions/{action.Id}']"));
         var after = await relay.GetPageAsync("/structures/pref-73/auto-diagnostic/2026/modules/1");
         Assert.Null(after.QuerySelector("#exigence-14-1 button[formaction]"));
@@ -55,7 +59,7 @@ public class GapToActionTests(AppFactory factory) : IClassFixture<AppFactory>
         var twice = await relay.SubmitAsync(after, "#engagement-14 form", new(), action: button.GetAttribute("formaction"));
         Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
         Assert.Contains("cet écart a déjà son action", (await Browser.ParseAsync(twice)).QuerySelector("#erreurs")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(1, await factory.WithDbAsync(db => db.Set<ImprovementAction>().CountAsync(a => a.OriginUrl == action.OriginUrl)));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Set<ImprovementAction>().CountAsync(a => a.OriginKind == OriginKind.Assessment && a.OriginId == row.Id)));
     }
 
     [Fact]
@@ -65,8 +69,16 @@ public class GapToActionTests(AppFactory factory) : IClassFixture<AppFactory>
         var created = await referent.PostAsync(new Uri("/api/v1/structures/pref-73/campaigns/2026/assessments/42.1/action", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = await created.JsonAsync();
-        Assert.Equal("/structures/pref-73/auto-diagnostic/2026#exigence-42-1", body.GetProperty("originUrl").GetString());
-        Assert.Equal(body.GetProperty("actionId").GetInt32(), (await factory.RowAsync(2026, 42)).ActionId);
+        var row = await factory.RowAsync(2026, 42);
+        Assert.Equal("assessment", body.GetProperty("originKind").GetString());
+        Assert.Equal(row.Id, body.GetProperty("originId").GetInt32());
+        Assert.Equal("/structures/pref-73/auto-diagnostic/2026#exigence-42-1", body.GetProperty("originLink").GetString());
+        Assert.Equal(body.GetProperty("actionId").GetInt32(), row.ActionId);
+        // Created points at the API's resource, which answers with the action.
+        Assert.Equal($"/api/v1/structures/pref-73/actions/{row.ActionId}", created.Headers.Location!.OriginalString);
+        var resource = await referent.GetFromJsonAsync<JsonElement>(created.Headers.Location);
+        Assert.Equal(row.ActionId, resource.GetProperty("id").GetInt32());
+        Assert.Equal(row.Id, resource.GetProperty("originId").GetInt32());
         var campaign = await referent.GetFromJsonAsync<JsonElement>("/api/v1/structures/pref-73/campaigns/2026");
         Assert.Equal(body.GetProperty("actionId").GetInt32(), campaign.GetProperty("assessments").EnumerateArray()
             .Single(a => a.GetProperty("requirement").GetString() == "42.1").GetProperty("actionId").GetInt32());

@@ -369,9 +369,12 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<string>("OriginUrl")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                    b.Property<int?>("OriginId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OriginKind")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("OwnerName")
                         .HasMaxLength(200)

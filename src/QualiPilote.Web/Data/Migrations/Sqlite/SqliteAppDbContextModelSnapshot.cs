@@ -354,8 +354,11 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("OriginUrl")
-                        .HasMaxLength(500)
+                    b.Property<int?>("OriginId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginKind")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerName")

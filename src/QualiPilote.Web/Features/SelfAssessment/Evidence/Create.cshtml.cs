@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Shared;
 
@@ -10,7 +9,7 @@ namespace QualiPilote.Web.Features.SelfAssessment;
 /// (those the user may assess). Coming from a row of the grid (?annee=2026&amp;exigence=…), that row is ticked and the
 /// user is sent back to it.</summary>
 [Authorize(Policy = Policies.StructureServiceEdit)]
-public class EvidenceCreateModel(StructureAccess access, CampaignQuery query, CampaignEditor campaigns, EvidenceEditor editor, IFileStore files, AppDbContext db)
+public class EvidenceCreateModel(StructureAccess access, CampaignQuery query, CampaignEditor campaigns)
     : StructurePageModel(access)
 {
     [BindProperty]
@@ -48,46 +47,16 @@ public class EvidenceCreateModel(StructureAccess access, CampaignQuery query, Ca
         {
             return Page();
         }
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var (evidence, errors) = await editor.AddAsync(Structure, Actor.Of(User), Input, UploadedFile.From(Upload));
-        if (evidence is null)
+        var result = await campaigns.AddEvidenceAsync(Grid, Structure, Scope, Actor.Of(User), Input, UploadedFile.From(Upload), Requirements, HttpContext.RequestAborted);
+        ModelState.AddErrors(result.Errors);
+        foreach (var error in result.RowErrors)
         {
-            ModelState.AddErrors(errors);
+            ModelState.AddModelError(error.Field == "campaign" ? "" : nameof(Requirements), error.Message);
+        }
+        if (result.Evidence is not { } evidence)
+        {
             return Page();
         }
-        if (Requirements.Count > 0)
-        {
-            if (Grid is null)
-            {
-                ModelState.AddModelError("", "Aucune campagne ouverte à laquelle lier cette preuve.");
-            }
-            else
-            {
-                var rows = Grid.Rows.Where(r => Requirements.Contains(r.Requirement.Id)).ToList();
-                var inputs = Requirements.Select(id => rows.FirstOrDefault(r => r.Requirement.Id == id) is { } row
-                    ? new AssessmentInput
-                    {
-                        RequirementId = id, Status = row.Status, Comment = row.Assessment.Comment, Version = row.Assessment.Version,
-                        EvidenceIds = row.Evidence.Select(e => e.Id).Append(evidence.Id).ToList(),
-                    }
-                    : new AssessmentInput { RequirementId = id }).ToList();
-                var (rowErrors, _) = await campaigns.SaveAsync(Grid, Structure, Scope, Actor.Of(User), inputs);
-                foreach (var error in rowErrors)
-                {
-                    ModelState.AddModelError(nameof(Requirements), error.Message);
-                }
-            }
-        }
-        if (!ModelState.IsValid)
-        {
-            await transaction.RollbackAsync();
-            if (evidence.FileKey is not null)
-            {
-                files.Delete(evidence.FileKey);
-            }
-            return Page();
-        }
-        await transaction.CommitAsync();
         TempData["Success"] = Requirements.Count == 0
             ? $"Preuve « {evidence.Title} » enregistrée."
             : $"Preuve « {evidence.Title} » enregistrée et liée à {Fr.Count(Requirements.Count, "sous-engagement")}.";
