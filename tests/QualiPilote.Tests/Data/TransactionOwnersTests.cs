@@ -2,11 +2,11 @@ using QualiPilote.Tests.Infrastructure;
 
 namespace QualiPilote.Tests.Data;
 
-/// <summary>docs/adr/0039: the operation classes own the transactions. Only the unit of work, the context's own audit save
+/// <summary>docs/adr/0039: the operation classes own the transactions. Only the unit of work, the audit interceptor's save
 /// and the registers' lock begin one; an editor, a page or an endpoint that wants one takes <c>UnitOfWork.BeginAsync</c>.</summary>
 public class TransactionOwnersTests
 {
-    private static readonly string[] AllowedToBegin = ["Data/UnitOfWork.cs", "Data/AppDbContext.cs", "Features/Registers/RegisterLock.cs"];
+    private static readonly string[] AllowedToBegin = ["Data/UnitOfWork.cs", "Data/AuditInterceptor.cs", "Features/Registers/RegisterLock.cs"];
 
     [Fact]
     public void Only_the_unit_of_work_the_audit_save_and_the_register_lock_begin_a_transaction()
