@@ -12,6 +12,7 @@ public static class IndicatorsSetup
         var services = builder.Services;
         services.AddScoped<IndicatorCatalogue>();
         services.AddHostedService<IndicatorCatalogueInitializer>();
+        services.AddScoped(sp => IRegisterDatabase.For(sp.GetRequiredService<Data.AppDbContext>()));
         services.AddScoped<RegisterLock>();
         services.AddScoped<TallyStore>();
         services.AddScoped<TallyCheck>();
