@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 logs=$(mktemp -d)
 status=0
 
+# The whole solution, bench/QualiPilote.Bench included: CI compiles the benchmarks (warnings as errors) but does not run them.
 dotnet build QualiPilote.slnx -c Release -v quiet -nologo || exit 1
 
 run_suite() {

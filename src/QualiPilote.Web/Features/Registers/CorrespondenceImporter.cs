@@ -20,7 +20,7 @@ public sealed record CorrespondenceRow(int Line, string Reference, int ServiceId
 /// all or nothing: the file is streamed once, each row is checked and written in one transaction, and the first error stops
 /// the writing (the rest is still read to count the errors). A reference already stored is updated, so importing the same
 /// file twice changes nothing. Monthly tallies are updated in the same transaction (docs/adr/0011-register-imports.md).</summary>
-public sealed class CorrespondenceImporter(AppDbContext db, RegisterLock registerLock, TallyStore tallies, ImportReview review, TimeProvider clock)
+public sealed class CorrespondenceImporter(AppDbContext db, IRegisterDatabase registerDatabase, RegisterLock registerLock, TallyStore tallies, ImportReview review, TimeProvider clock)
 {
     public static readonly string[] ReferenceColumn = ["reference", "ref", "numero", "n"];
     public static readonly string[] ServiceColumn = ["service", "code_service"];
@@ -48,7 +48,7 @@ public sealed class CorrespondenceImporter(AppDbContext db, RegisterLock registe
         db.Add(batch);
         await db.SaveChangesAsync(cancellationToken);
 
-        var writer = await CorrespondenceWriters.CreateAsync(db, structure.Id, batch.Id, cancellationToken);
+        var writer = await registerDatabase.BeginCorrespondenceAsync(structure.Id, batch.Id, cancellationToken);
         var (pass, errors) = await WriteFileAsync(file.Content, fileName, rules, writer, cancellationToken);
         if (errors.Count > 0)
         {
@@ -56,12 +56,8 @@ public sealed class CorrespondenceImporter(AppDbContext db, RegisterLock registe
             return errors.ToResult();
         }
         var written = await writer.CompleteAsync(cancellationToken);
-        await writer.DisposeAsync();
-        if (written.RetryWithStaging)
+        if (written.NeedsSecondPass)
         {
-            // PostgreSQL's fast path met a reference twice: read the file again through the staging table, which names the lines.
-            await transaction.RollbackToSavepointAsync(PostgresCorrespondenceWriter.FastPathSavepoint, cancellationToken);
-            writer = await PostgresCorrespondenceWriter.StagingAsync(db, structure.Id, batch.Id, cancellationToken);
             (pass, errors) = await WriteFileAsync(await file.RereadAsync(cancellationToken), fileName, rules, writer, cancellationToken);
             if (errors.Count > 0)
             {
@@ -69,8 +65,8 @@ public sealed class CorrespondenceImporter(AppDbContext db, RegisterLock registe
                 return errors.ToResult();
             }
             written = await writer.CompleteAsync(cancellationToken);
-            await writer.DisposeAsync();
         }
+        await writer.DisposeAsync();
         if (written.Duplicates.Count > 0)
         {
             var duplicates = new ImportErrors();
@@ -117,8 +113,8 @@ public sealed class CorrespondenceImporter(AppDbContext db, RegisterLock registe
         return new RegisterImportResult(batch, [], 0);
     }
 
-    /// <summary>The line where each of these references first appears. The SQLite writer learns that a reference came twice
-    /// when it meets it again, not where it came first; files with duplicates are rare, so they are read a second time.</summary>
+    /// <summary>The line where each of these references first appears, for a writer that learns that a reference came twice
+    /// when it meets it again, not where it came first (SQLite's); files with duplicates are rare, so they are read a second time.</summary>
     private static Dictionary<string, int> FirstLines(Stream file, string fileName, IEnumerable<string> references)
     {
         var wanted = references.ToHashSet(StringComparer.Ordinal);

@@ -27,6 +27,7 @@ public class CorrespondenceItem : IStructureOwned
     public bool InPerimeter { get; set; } = true;
     public int BatchId { get; set; }
 
+    public const string Table = "CorrespondenceItems";
     public const int ReferenceMaxLength = 60;
 
     /// <summary>Counted in the rate: in the perimeter and answerable.</summary>
@@ -41,7 +42,7 @@ public class CorrespondenceItem : IStructureOwned
     {
         public void Configure(EntityTypeBuilder<CorrespondenceItem> builder)
         {
-            builder.ToTable("CorrespondenceItems");
+            builder.ToTable(Table);
             builder.HasKey(i => new { i.StructureId, i.Reference });
             builder.Property(i => i.Reference).HasMaxLength(ReferenceMaxLength);
             builder.Property(i => i.Channel).HasMaxLength(12);

@@ -111,7 +111,7 @@ public sealed class ImportUndo(AppDbContext db, RegisterLock registerLock, Tally
         var now = await items.GroupBy(_ => 1).Select(g => new { From = g.Min(i => i.ReceivedOn), To = g.Max(i => i.ReceivedOn) }).FirstOrDefaultAsync(cancellationToken);
         var before = await previous.GroupBy(_ => 1).Select(g => new { From = g.Min(p => p.ReceivedOn), To = g.Max(p => p.ReceivedOn) }).FirstOrDefaultAsync(cancellationToken);
         var restored = await db.Database.ExecuteSqlRawAsync(
-            $"UPDATE \"{CorrespondenceWriters.Table}\" AS i SET \"ServiceId\" = p.\"ServiceId\", \"Channel\" = p.\"Channel\", \"ReceivedOn\" = p.\"ReceivedOn\", "
+            $"UPDATE \"{CorrespondenceItem.Table}\" AS i SET \"ServiceId\" = p.\"ServiceId\", \"Channel\" = p.\"Channel\", \"ReceivedOn\" = p.\"ReceivedOn\", "
             + "\"AnsweredOn\" = p.\"AnsweredOn\", \"DueOn\" = p.\"DueOn\", \"HasContact\" = p.\"HasContact\", \"InPerimeter\" = p.\"InPerimeter\", \"BatchId\" = p.\"PreviousBatchId\" "
             + $"FROM \"{CorrespondencePreviousValue.Table}\" AS p WHERE p.\"BatchId\" = {{0}} AND i.\"StructureId\" = {{1}} AND i.\"Reference\" = p.\"Reference\" AND i.\"BatchId\" = {{0}}",
             [id, structureId], cancellationToken);

@@ -5,9 +5,10 @@ using Npgsql;
 namespace QualiPilote.Web.Features.Registers;
 
 /// <summary>Rows for <c>COPY … FROM STDIN (FORMAT BINARY)</c>, encoded here and sent through Npgsql's raw binary copy stream.
-/// Npgsql's own binary importer resolves a converter for every value: about 100 ns each, one second of processor time for a
-/// million ten-column rows, on a machine whose other core runs the server's COPY. Encoding the few types of the register
-/// into a buffer takes a tenth of that. The format is PostgreSQL's documented binary COPY format ("COPY", section "Binary
+/// Npgsql's own binary importer resolves a converter for every value: on a two-core host that was half of the app's
+/// processor time during a large import, taken from the server's COPY on the other core; encoding the few types of the
+/// register into a buffer costs a small fraction of it (figures: bench/README.md, « Import of 1,000,000 rows », at c7efc10,
+/// and docs/adr/0011-register-imports.md). The format is PostgreSQL's documented binary COPY format ("COPY", section "Binary
 /// Format"): a signature, then per row a 16-bit field count and, per field, a 32-bit length (-1 for NULL) and the value in
 /// network byte order; dates are days since 2000-01-01, text is UTF-8 (Npgsql's client encoding).</summary>
 internal sealed class PostgresBinaryCopy : IAsyncDisposable

@@ -1,7 +1,4 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Shared;
 
@@ -12,13 +9,11 @@ namespace QualiPilote.Web.Features.Registers;
 /// takes the structure's lock and only then reads what it will compute from; the lock goes with the transaction. Without
 /// it, two imports read the same tallies, both add their rows, and the second save overwrites or conflicts with the first.
 /// PostgreSQL: a transaction-level advisory lock per structure, so several instances on one database take turns, and other
-/// structures write in parallel. SQLite: the transaction is BEGIN IMMEDIATE, the database's single writer lock.
+/// structures write in parallel. SQLite: the transaction is BEGIN IMMEDIATE, the database's single writer lock. Each
+/// database's way is in its <see cref="IRegisterDatabase"/>.
 /// A writer that waits longer than <see cref="Timeout"/> gets <see cref="BusyException"/> (503, French).</summary>
-public sealed class RegisterLock(AppDbContext db, IConfiguration configuration)
+public sealed class RegisterLock(AppDbContext db, IRegisterDatabase database, IConfiguration configuration)
 {
-    // The first key of PostgreSQL's two-key advisory locks, so that these never collide with another use of advisory locks.
-    private const int LockSpace = 0x5150_5201;
-
     private readonly HashSet<int> _held = [];
 
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
@@ -35,43 +30,10 @@ public sealed class RegisterLock(AppDbContext db, IConfiguration configuration)
             throw new InvalidOperationException("RegisterLock.BeginAsync ouvre la transaction : elle ne doit pas être déjà ouverte.");
         }
         _held.Clear();
-        IDbContextTransaction? transaction = null;
-        try
-        {
-            if (db.IsSqlite())
-            {
-                await db.Database.OpenConnectionAsync(cancellationToken);
-                var connection = (SqliteConnection)db.Database.GetDbConnection();
-                var usual = connection.DefaultTimeout;
-                connection.DefaultTimeout = Math.Max(1, (int)Timeout.TotalSeconds);
-                try
-                {
-                    transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                }
-                finally
-                {
-                    connection.DefaultTimeout = usual;
-                }
-            }
-            else
-            {
-                transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var milliseconds = Math.Max(1, (long)Timeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await db.Database.ExecuteSqlRawAsync("SELECT set_config('lock_timeout', {0}, true)", [milliseconds], cancellationToken);
-                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, {1})", [LockSpace, structureId], cancellationToken);
-                await db.Database.ExecuteSqlRawAsync("SET LOCAL lock_timeout = DEFAULT", cancellationToken);
-            }
-        }
-        catch (Exception e) when (e is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable } or SqliteException { SqliteErrorCode: 5 /* SQLITE_BUSY */ })
-        {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
-            throw new BusyException(
+        var transaction = await database.TryBeginLockedAsync(structureId, Timeout, cancellationToken)
+            ?? throw new BusyException(
                 "Les registres de cette structure sont en cours d'écriture par une autre opération (un import, une correction ou un changement de délai). "
                 + "Rien n'a été enregistré : réessayez dans quelques instants.", RetryAfter);
-        }
         _held.Add(structureId);
         return transaction;
     }

@@ -7,6 +7,7 @@ public static class RegistersSetup
 {
     public static void AddRegisters(this IServiceCollection services)
     {
+        services.AddScoped(sp => IRegisterDatabase.For(sp.GetRequiredService<Data.AppDbContext>()));
         services.AddScoped<RegisterLock>();
         services.AddScoped<CorrespondenceImporter>();
         services.AddScoped<CallsImporter>();

@@ -4,9 +4,10 @@ using SQLitePCL;
 namespace QualiPilote.Web.Features.Registers;
 
 /// <summary>The three SQLite calls a bulk import makes once per value, called straight into the native library that
-/// SQLitePCLRaw ships and loads (same name, same file). Through SQLitePCLRaw a call costs 40–90 ns (a SafeHandle reference
-/// count, an interface dispatch, a copy of every text); straight, 20–35 ns, and a text that stays in memory is not copied.
-/// Eight values for each of a million rows made this the largest cost of the import after the inserts themselves.
+/// SQLitePCLRaw ships and loads (same name, same file). Through SQLitePCLRaw each call also takes a SafeHandle reference
+/// count, an interface dispatch and a copy of every text; straight, none of these, and a text that stays in memory is not
+/// copied. Eight values for each of a million rows made the binds the largest cost of the import after the
+/// inserts themselves (figures: bench/README.md, « Import of 1,000,000 rows », what changed since a89cda9).
 /// Statements are prepared, stepped and finalized through SQLitePCLRaw as everywhere else.</summary>
 internal static class SqliteBindings
 {
