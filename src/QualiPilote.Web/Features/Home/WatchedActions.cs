@@ -8,22 +8,6 @@ using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Home;
 
-/// <summary>A home section listing actions: the first rows, and per structure how many there are with a link to
-/// the action plan view that lists them all (every count leads to its rows).</summary>
-public sealed record HomeActionList(string Id, string Title, string Empty, ActionDeadline Deadline, DateOnly Today,
-    IReadOnlyList<ImprovementAction> Shown, IReadOnlyList<HomeActionList.Count> Counts)
-{
-    public const int MaxRows = 8;
-
-    public sealed record Count(Structure Structure, string? ServiceCode, int Actions)
-    {
-        public string Url(ActionDeadline deadline) =>
-            $"/structures/{Structure.Code}/actions{new ActionFilter(Service: ServiceCode, Deadline: deadline).ToQuery()}";
-    }
-
-    public int Total => Counts.Sum(c => c.Actions);
-}
-
 /// <summary>The actions a person follows from their home page: every action of the structures they manage,
 /// and the actions of their own service where they are relay referent.</summary>
 internal static class WatchedActions
@@ -58,25 +42,5 @@ internal static class WatchedActions
             .OrderBy(c => c.Structure.Name, StringComparer.Ordinal)
             .ToList();
         return new HomeActionList(id, title, empty, deadline, today, shown, counts);
-    }
-}
-
-public sealed class OverdueActionsViewComponent(AppDbContext db, TimeProvider clock) : ViewComponent
-{
-    public async Task<IViewComponentResult> InvokeAsync(HomeContext context)
-    {
-        var list = await WatchedActions.LoadAsync(db, context, clock, ActionDeadline.Overdue,
-            "actions-en-retard", "Actions en retard", "Aucune action en retard : toutes les échéances passées sont tenues.");
-        return list is null ? Content("") : View("/Features/Home/_HomeActions.cshtml", list);
-    }
-}
-
-public sealed class DueSoonActionsViewComponent(AppDbContext db, TimeProvider clock) : ViewComponent
-{
-    public async Task<IViewComponentResult> InvokeAsync(HomeContext context)
-    {
-        var list = await WatchedActions.LoadAsync(db, context, clock, ActionDeadline.DueSoon,
-            "actions-echeance-proche", $"Échéance dans les {ActionDeadlines.DueSoonDays} jours", $"Aucune action ouverte n'arrive à échéance dans les {ActionDeadlines.DueSoonDays} jours.");
-        return list is null ? Content("") : View("/Features/Home/_HomeActions.cshtml", list);
     }
 }

@@ -2,34 +2,6 @@ using System.Security.Cryptography;
 
 namespace QualiPilote.Web.Shared;
 
-/// <summary>A file kept by the app (evidence, audit report): its storage key and what the user uploaded.</summary>
-public sealed record StoredFile(string Key, string FileName, string ContentType, long Length, string Sha256);
-
-public sealed class FileStoreOptions
-{
-    /// <summary>Folder of the stored files, outside the web root; relative paths start at the content root.</summary>
-    public string Root { get; set; } = "data/files";
-
-    public long MaxBytes { get; set; } = 20 * 1024 * 1024;
-
-    public IReadOnlyList<string> AllowedExtensions { get; set; } =
-        [".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods", ".csv", ".ppt", ".pptx", ".odp", ".txt", ".png", ".jpg", ".jpeg", ".msg", ".eml"];
-}
-
-/// <summary>Where uploaded files live (a seam: local disk today, an object store tomorrow).</summary>
-public interface IFileStore
-{
-    /// <summary>The French reason a file is refused (type, size, empty), or null when it is acceptable.</summary>
-    string? Check(string fileName, long length);
-
-    /// <summary>Stores the content; its name is cleaned and its type follows the extension (<see cref="FileTypes"/>).</summary>
-    Task<StoredFile> SaveAsync(Stream content, string fileName, CancellationToken cancellationToken = default);
-
-    Stream OpenRead(string key);
-
-    void Delete(string key);
-}
-
 /// <summary>Stores files on local disk under random names (the user's file name is kept in the database only),
 /// so that nothing uploaded is ever served directly or can climb out of its folder.</summary>
 public sealed class LocalFileStore(FileStoreOptions options, IHostEnvironment environment) : IFileStore

@@ -2,24 +2,6 @@ using System.Diagnostics;
 
 namespace QualiPilote.Web.Features.PublicResults;
 
-public sealed class PdfOptions
-{
-    /// <summary>The headless browser that prints HTML to PDF (Debian package "chromium").</summary>
-    public string ChromiumPath { get; set; } = "/usr/bin/chromium";
-
-    public int TimeoutSeconds { get; set; } = 60;
-}
-
-/// <summary>Thrown when no PDF can be made on this server; the message is French and says what to do instead.</summary>
-public sealed class PdfUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
-
-/// <summary>Turns an HTML document into PDF (a seam: headless Chromium today, see docs/adr/0004-pdf-rendering.md).</summary>
-public interface IPdfRenderer
-{
-    /// <summary>Prints <paramref name="html"/>; its relative links (style sheets, fonts) resolve against the files of <paramref name="baseDirectory"/>.</summary>
-    Task<byte[]> RenderAsync(string html, string baseDirectory, CancellationToken cancellationToken = default);
-}
-
 /// <summary>Prints with Chromium's own "--print-to-pdf": the page's CSS (@page A4) decides the layout, as a user printing it would get.
 /// Each run gets its own temporary profile and files, removed afterwards.</summary>
 public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfRenderer> logger) : IPdfRenderer

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using QualiPilote.Web.Data;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Features.ActionPlan;
+using QualiPilote.Web.Features.Structures;
+using QualiPilote.Web.Shared;
+
+namespace QualiPilote.Web.Features.Home;
+
+/// <summary>A home section listing actions: the first rows, and per structure how many there are with a link to
+/// the action plan view that lists them all (every count leads to its rows).</summary>
+public sealed record HomeActionList(string Id, string Title, string Empty, ActionDeadline Deadline, DateOnly Today,
+    IReadOnlyList<ImprovementAction> Shown, IReadOnlyList<HomeActionList.Count> Counts)
+{
+    public const int MaxRows = 8;
+
+    public sealed record Count(Structure Structure, string? ServiceCode, int Actions)
+    {
+        public string Url(ActionDeadline deadline) =>
+            $"/structures/{Structure.Code}/actions{new ActionFilter(Service: ServiceCode, Deadline: deadline).ToQuery()}";
+    }
+
+    public int Total => Counts.Sum(c => c.Actions);
+}
