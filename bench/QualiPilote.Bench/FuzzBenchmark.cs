@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
-using System.Net;
 using System.Text;
 using Npgsql;
 using QualiPilote.Tests.Infrastructure;

@@ -299,54 +299,54 @@ internal static partial class LoadTest
                 case "page publique":
                     return await ReadAsync(_public, $"/resultats/{Structure}", stopping);
                 case "API créer une action":
-                {
-                    using var response = await _api.PostAsJsonAsync($"/api/v1/structures/{Structure}/actions", new
                     {
-                        title = $"Action de charge {_number}-{Guid.NewGuid():N}"[..40],
-                        origin = "committee",
-                        description = "Créée par bench/QualiPilote.Bench load.",
-                        dueDate = "2027-03-31",
-                    }, stopping);
-                    if (response.StatusCode != HttpStatusCode.Created)
-                    {
-                        return await FailureAsync(response, stopping);
+                        using var response = await _api.PostAsJsonAsync($"/api/v1/structures/{Structure}/actions", new
+                        {
+                            title = $"Action de charge {_number}-{Guid.NewGuid():N}"[..40],
+                            origin = "committee",
+                            description = "Créée par bench/QualiPilote.Bench load.",
+                            dueDate = "2027-03-31",
+                        }, stopping);
+                        if (response.StatusCode != HttpStatusCode.Created)
+                        {
+                            return await FailureAsync(response, stopping);
+                        }
+                        created.Add((await response.Content.ReadFromJsonAsync<JsonElement>(stopping)).GetProperty("id").GetInt32());
+                        return (null, null);
                     }
-                    created.Add((await response.Content.ReadFromJsonAsync<JsonElement>(stopping)).GetProperty("id").GetInt32());
-                    return (null, null);
-                }
                 case "API modifier une action":
-                {
-                    // An action some user created (others edit it too: a stale version answers 409), read then written back.
-                    var ids = created.ToArray();
-                    if (ids.Length == 0)
                     {
-                        return await ReadAsync(_api, $"/api/v1/structures/{Structure}/actions", stopping);
+                        // An action some user created (others edit it too: a stale version answers 409), read then written back.
+                        var ids = created.ToArray();
+                        if (ids.Length == 0)
+                        {
+                            return await ReadAsync(_api, $"/api/v1/structures/{Structure}/actions", stopping);
+                        }
+                        var id = ids[_random.Next(ids.Length)];
+                        using var read = await _api.GetAsync($"/api/v1/structures/{Structure}/actions/{id}", stopping);
+                        if (!read.IsSuccessStatusCode)
+                        {
+                            return await FailureAsync(read, stopping);
+                        }
+                        var action = await read.Content.ReadFromJsonAsync<JsonElement>(stopping);
+                        using var response = await _api.PutAsJsonAsync($"/api/v1/structures/{Structure}/actions/{id}", new
+                        {
+                            title = action.GetProperty("title").GetString(),
+                            origin = action.GetProperty("origin").GetString(),
+                            description = action.GetProperty("description").GetString(),
+                            dueDate = action.GetProperty("dueDate").GetString(),
+                            status = "inProgress",
+                            progress = _random.Next(1, 100),
+                            version = action.GetProperty("version").GetInt32(),
+                        }, stopping);
+                        return response.StatusCode == HttpStatusCode.Conflict ? (ConflictNote, null) : response.IsSuccessStatusCode ? (null, null) : await FailureAsync(response, stopping);
                     }
-                    var id = ids[_random.Next(ids.Length)];
-                    using var read = await _api.GetAsync($"/api/v1/structures/{Structure}/actions/{id}", stopping);
-                    if (!read.IsSuccessStatusCode)
-                    {
-                        return await FailureAsync(read, stopping);
-                    }
-                    var action = await read.Content.ReadFromJsonAsync<JsonElement>(stopping);
-                    using var response = await _api.PutAsJsonAsync($"/api/v1/structures/{Structure}/actions/{id}", new
-                    {
-                        title = action.GetProperty("title").GetString(),
-                        origin = action.GetProperty("origin").GetString(),
-                        description = action.GetProperty("description").GetString(),
-                        dueDate = action.GetProperty("dueDate").GetString(),
-                        status = "inProgress",
-                        progress = _random.Next(1, 100),
-                        version = action.GetProperty("version").GetInt32(),
-                    }, stopping);
-                    return response.StatusCode == HttpStatusCode.Conflict ? (ConflictNote, null) : response.IsSuccessStatusCode ? (null, null) : await FailureAsync(response, stopping);
-                }
                 case "API import 100 lignes":
-                {
-                    using var content = new MultipartFormDataContent { { new ByteArrayContent(Register()), "file", "registre.csv" } };
-                    using var response = await _api.PostAsync($"/api/v1/structures/{ImportStructure}/registers/correspondence", content, stopping);
-                    return response.IsSuccessStatusCode ? (null, null) : await FailureAsync(response, stopping);
-                }
+                    {
+                        using var content = new MultipartFormDataContent { { new ByteArrayContent(Register()), "file", "registre.csv" } };
+                        using var response = await _api.PostAsync($"/api/v1/structures/{ImportStructure}/registers/correspondence", content, stopping);
+                        return response.IsSuccessStatusCode ? (null, null) : await FailureAsync(response, stopping);
+                    }
                 default:
                     throw new InvalidOperationException(route);
             }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace QualiPilote.Web.Shared;
 
 public sealed class FileStoreOptions

@@ -39,15 +39,15 @@ public sealed class FrenchValidation : IValidationMetadataProvider
 
     public static string Template(ValidationAttribute attribute) =>
         attribute switch
-            {
-                RequiredAttribute => "{0} : ce champ est obligatoire.",
-                StringLengthAttribute { MinimumLength: > 0 } => "{0} : entre {2} et {1} caractères.",
-                StringLengthAttribute or MaxLengthAttribute => "{0} : {1} caractères au plus.",
-                MinLengthAttribute => "{0} : {1} caractères au moins.",
-                RangeAttribute => "{0} : la valeur doit être comprise entre {1} et {2}.",
-                EmailAddressAttribute => "{0} : l'adresse électronique n'est pas valide (format attendu : nom@domaine.fr).",
-                RegularExpressionAttribute => "{0} : le format n'est pas valide.",
-                UrlAttribute => "{0} : l'adresse web n'est pas valide (format attendu : https://…).",
-                _ => "{0} : la valeur n'est pas valide.",
-            };
+        {
+            RequiredAttribute => "{0} : ce champ est obligatoire.",
+            StringLengthAttribute { MinimumLength: > 0 } => "{0} : entre {2} et {1} caractères.",
+            StringLengthAttribute or MaxLengthAttribute => "{0} : {1} caractères au plus.",
+            MinLengthAttribute => "{0} : {1} caractères au moins.",
+            RangeAttribute => "{0} : la valeur doit être comprise entre {1} et {2}.",
+            EmailAddressAttribute => "{0} : l'adresse électronique n'est pas valide (format attendu : nom@domaine.fr).",
+            RegularExpressionAttribute => "{0} : le format n'est pas valide.",
+            UrlAttribute => "{0} : l'adresse web n'est pas valide (format attendu : https://…).",
+            _ => "{0} : la valeur n'est pas valide.",
+        };
 }

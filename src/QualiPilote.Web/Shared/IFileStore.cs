@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace QualiPilote.Web.Shared;
 
 /// <summary>A file kept by the app (evidence, audit report): its storage key and what the user uploaded.</summary>

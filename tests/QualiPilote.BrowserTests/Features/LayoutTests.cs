@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using QualiPilote.BrowserTests.Infrastructure;
 using QualiPilote.Web.Features.Demo;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using QualiPilote.Tests.Infrastructure;
 using QualiPilote.Web.Features.ActionPlan;
 using QualiPilote.Web.Features.Demo;
-using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Tests.Shared;
 

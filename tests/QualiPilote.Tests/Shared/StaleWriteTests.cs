@@ -8,10 +8,8 @@ using QualiPilote.Web.Features.Audits;
 using QualiPilote.Web.Features.Demo;
 using QualiPilote.Web.Features.Indicators;
 using QualiPilote.Web.Features.Labelling;
-using QualiPilote.Web.Features.Referentials;
 using QualiPilote.Web.Features.Registers;
 using QualiPilote.Web.Features.SelfAssessment;
-using QualiPilote.Web.Features.Structures;
 
 namespace QualiPilote.Tests.Shared;
 
@@ -34,8 +32,12 @@ public class StaleWriteTests(AppFactory factory) : IClassFixture<AppFactory>
         var stored = (await api.GetFromJsonAsync<JsonElement>("/api/v1/structures/pref-73/milestones")).EnumerateArray().Single(m => m.GetProperty("id").GetInt32() == id);
         await ApiRefusesStaleWriteAsync(api, $"/api/v1/structures/pref-73/milestones/{id}", stored.GetProperty("version").GetInt32(), (version, note) => new
         {
-            kind = stored.GetProperty("kind"), title = stored.GetProperty("label"), plannedOn = stored.GetProperty("plannedOn"), doneOn = stored.GetProperty("doneOn"),
-            note, version,
+            kind = stored.GetProperty("kind"),
+            title = stored.GetProperty("label"),
+            plannedOn = stored.GetProperty("plannedOn"),
+            doneOn = stored.GetProperty("doneOn"),
+            note,
+            version,
         }, NoteAsync);
     }
 
@@ -51,9 +53,16 @@ public class StaleWriteTests(AppFactory factory) : IClassFixture<AppFactory>
         var stored = await api.GetFromJsonAsync<JsonElement>($"/api/v1/structures/pref-73/audits/{id}");
         await ApiRefusesStaleWriteAsync(api, $"/api/v1/structures/pref-73/audits/{id}", stored.GetProperty("version").GetInt32(), (version, conclusion) => new
         {
-            kind = stored.GetProperty("kind"), body = stored.GetProperty("body"), referentialId = stored.GetProperty("referentialId"),
-            startDate = stored.GetProperty("startDate"), endDate = stored.GetProperty("endDate"), auditors = stored.GetProperty("auditors"),
-            modules = stored.GetProperty("modules"), services = stored.GetProperty("services"), conclusion, version,
+            kind = stored.GetProperty("kind"),
+            body = stored.GetProperty("body"),
+            referentialId = stored.GetProperty("referentialId"),
+            startDate = stored.GetProperty("startDate"),
+            endDate = stored.GetProperty("endDate"),
+            auditors = stored.GetProperty("auditors"),
+            modules = stored.GetProperty("modules"),
+            services = stored.GetProperty("services"),
+            conclusion,
+            version,
         }, ConclusionAsync);
     }
 
@@ -71,7 +80,11 @@ public class StaleWriteTests(AppFactory factory) : IClassFixture<AppFactory>
             m => m.GetProperty("services").EnumerateArray().Select(s => s.GetString()!).ToArray());
         await ApiRefusesStaleWriteAsync(api, "/api/v1/structures/pref-73/perimeter", stored.GetProperty("version").GetInt32(), (version, decidedBy) => new
         {
-            referentialId = stored.GetProperty("referentialId"), decidedOn = stored.GetProperty("decidedOn"), decidedBy, modules, version,
+            referentialId = stored.GetProperty("referentialId"),
+            decidedOn = stored.GetProperty("decidedOn"),
+            decidedBy,
+            modules,
+            version,
         }, DecidedByAsync);
     }
 

@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Access;

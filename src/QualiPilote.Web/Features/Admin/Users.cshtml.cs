@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
-using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Admin;
 

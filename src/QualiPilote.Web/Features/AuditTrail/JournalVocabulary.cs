@@ -11,7 +11,6 @@ using QualiPilote.Web.Features.Referentials;
 using QualiPilote.Web.Features.Registers;
 using QualiPilote.Web.Features.SelfAssessment;
 using QualiPilote.Web.Features.Structures;
-using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.AuditTrail;
 

@@ -5,7 +5,6 @@ using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Features.Referentials;
 using QualiPilote.Web.Features.Structures;
-using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Audits;
 

@@ -1,11 +1,3 @@
-using QualiPilote.Web.Features.Access;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using QualiPilote.Web.Features.Referentials;
-using QualiPilote.Web.Features.Structures;
-using QualiPilote.Web.Shared;
-using QualiPilote.Web.Shared.Versioning;
-
 namespace QualiPilote.Web.Features.Audits;
 
 public enum AuditKind

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
-using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Audits;
 

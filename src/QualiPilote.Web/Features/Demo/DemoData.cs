@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
-using QualiPilote.Web.Features.Registers;
 using QualiPilote.Web.Features.Structures;
 
 namespace QualiPilote.Web.Features.Demo;

@@ -161,19 +161,19 @@ public sealed class LabellingDemoData(AppDbContext db)
 
     private Audit Audit(Structure structure, AuditKind kind, string body, Referential referential, DateOnly start, DateOnly end,
         int[] modules, string[] services, string? auditors, string? conclusion) => new()
-    {
-        StructureId = structure.Id,
-        Kind = kind,
-        Body = body,
-        ReferentialId = referential.Id,
-        StartDate = start,
-        EndDate = end,
-        Auditors = auditors,
-        Conclusion = conclusion,
-        CreatedAt = new DateTime(start.Year, start.Month, 1, 8, 0, 0, DateTimeKind.Utc),
-        Modules = referential.Modules.Where(m => modules.Contains(m.Number)).Select(m => new AuditModule { ModuleId = m.Id, StructureId = structure.Id }).ToList(),
-        Services = structure.Services.Where(s => services.Contains(s.Code)).Select(s => new AuditService { ServiceId = s.Id, StructureId = structure.Id }).ToList(),
-    };
+        {
+            StructureId = structure.Id,
+            Kind = kind,
+            Body = body,
+            ReferentialId = referential.Id,
+            StartDate = start,
+            EndDate = end,
+            Auditors = auditors,
+            Conclusion = conclusion,
+            CreatedAt = new DateTime(start.Year, start.Month, 1, 8, 0, 0, DateTimeKind.Utc),
+            Modules = referential.Modules.Where(m => modules.Contains(m.Number)).Select(m => new AuditModule { ModuleId = m.Id, StructureId = structure.Id }).ToList(),
+            Services = structure.Services.Where(s => services.Contains(s.Code)).Select(s => new AuditService { ServiceId = s.Id, StructureId = structure.Id }).ToList(),
+        };
 
     private AuditFinding Finding(Audit audit, FindingType type, string referential, int engagement, string serviceCode, string description)
     {

@@ -1,9 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Features.ActionPlan;
-using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Home;

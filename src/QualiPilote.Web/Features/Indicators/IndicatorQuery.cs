@@ -122,6 +122,7 @@ public sealed class IndicatorFigures(List<IndicatorFigures.Sum> sums, List<Local
         var national = indicator.NationalTargets.Where(t => t.FromYear <= period.Year).MaxBy(t => t.FromYear)?.Value;
         var previous = withPrevious ? Compute(indicator, period.PreviousYear, withPrevious: false, serviceId).Value : null;
         return new IndicatorResult(indicator, period, numerator, denominator, pending, excluded, value, isEntered, entry?.Comment,
-            national, local?.Target, local?.AlertThreshold ?? indicator.AlertThreshold, previous) { EntryVersion = entry?.Version };
+            national, local?.Target, local?.AlertThreshold ?? indicator.AlertThreshold, previous)
+        { EntryVersion = entry?.Version };
     }
 }

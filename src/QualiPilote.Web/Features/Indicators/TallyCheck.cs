@@ -63,7 +63,10 @@ public sealed class TallyCheck(AppDbContext db, RegisterLock registerLock, Tally
         var today = clock.Today();
         var kept = TallyStore.Fold(stored.Select(t => KeyValuePair.Create(TallyStore.KeyOf(t), new TallyDelta.Counts
         {
-            Numerator = t.Numerator, Denominator = t.Denominator, Excluded = t.Excluded, Open = t.Open,
+            Numerator = t.Numerator,
+            Denominator = t.Denominator,
+            Excluded = t.Excluded,
+            Open = t.Open,
         })), today);
         var (from, to) = (new DateOnly(1900, 1, 1), new DateOnly(2999, 12, 1)); // wider than any date an import or a form accepts
         var recounted = TallyStore.Fold(

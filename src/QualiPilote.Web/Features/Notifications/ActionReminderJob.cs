@@ -59,15 +59,15 @@ public sealed class ActionReminderJob(AppDbContext db, TimeProvider clock, IMail
             });
             // False when another run reminded of this action for this period between our read and our write.
             if (!await SaveOnceAsync(to.Select(r => new Notification
-                {
-                    UserId = r.UserId,
-                    StructureId = action.StructureId,
-                    Kind = kind,
-                    ActionId = action.Id,
-                    Title = TitleOf(action, kind),
-                    Url = UrlOf(action),
-                    CreatedAt = now,
-                }), cancellationToken))
+            {
+                UserId = r.UserId,
+                StructureId = action.StructureId,
+                Kind = kind,
+                ActionId = action.Id,
+                Title = TitleOf(action, kind),
+                Url = UrlOf(action),
+                CreatedAt = now,
+            }), cancellationToken))
             {
                 continue;
             }
@@ -137,15 +137,15 @@ public sealed class ActionReminderJob(AppDbContext db, TimeProvider clock, IMail
             var now = clock.GetUtcNow().UtcDateTime;
             // False when a concurrent run notified one of these people of this alert between our read and our write.
             if (!await SaveOnceAsync(to.Select(r => new Notification
-                {
-                    UserId = r.UserId,
-                    StructureId = alert.Structure.Id,
-                    Kind = alert.Kind,
-                    EventKey = alert.EventKey,
-                    Title = Fr.Shorten(alert.Title, 500),
-                    Url = alert.Url,
-                    CreatedAt = now,
-                }), cancellationToken))
+            {
+                UserId = r.UserId,
+                StructureId = alert.Structure.Id,
+                Kind = alert.Kind,
+                EventKey = alert.EventKey,
+                Title = Fr.Shorten(alert.Title, 500),
+                Url = alert.Url,
+                CreatedAt = now,
+            }), cancellationToken))
             {
                 continue;
             }

@@ -1,4 +1,3 @@
-using QualiPilote.Web.Features.ActionPlan;
 using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Notifications;

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace QualiPilote.Web.Features.PublicResults;
 
 /// <summary>Thrown when no PDF can be made on this server; the message is French and says what to do instead.</summary>

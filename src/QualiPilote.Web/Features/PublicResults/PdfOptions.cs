@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace QualiPilote.Web.Features.PublicResults;
 
 public sealed class PdfOptions

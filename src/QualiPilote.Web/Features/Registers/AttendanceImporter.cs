@@ -119,8 +119,16 @@ public sealed class AttendanceImporter(AppDbContext db, RegisterLock registerLoc
             }
             else if (record.Visitors != visitors)
             {
-                db.Add(new AttendancePreviousValue { BatchId = batch.Id, StructureId = structure.Id, Month = record.Month, Site = record.Site,
-                    Category = record.Category, Visitors = record.Visitors, PreviousBatchId = record.BatchId });
+                db.Add(new AttendancePreviousValue
+                {
+                    BatchId = batch.Id,
+                    StructureId = structure.Id,
+                    Month = record.Month,
+                    Site = record.Site,
+                    Category = record.Category,
+                    Visitors = record.Visitors,
+                    PreviousBatchId = record.BatchId
+                });
                 (record.Visitors, record.BatchId) = (visitors, batch.Id);
                 batch.Updated++;
             }

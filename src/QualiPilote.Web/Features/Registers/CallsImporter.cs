@@ -103,8 +103,16 @@ public sealed class CallsImporter(AppDbContext db, RegisterLock registerLock, Ta
             }
             else if (record.Presented != presentedCalls || record.Answered != answeredCalls)
             {
-                db.Add(new CallPreviousValue { BatchId = batch.Id, StructureId = structure.Id, Start = record.Start, End = record.End,
-                    Presented = record.Presented, Answered = record.Answered, PreviousBatchId = record.BatchId });
+                db.Add(new CallPreviousValue
+                {
+                    BatchId = batch.Id,
+                    StructureId = structure.Id,
+                    Start = record.Start,
+                    End = record.End,
+                    Presented = record.Presented,
+                    Answered = record.Answered,
+                    PreviousBatchId = record.BatchId
+                });
                 (record.Presented, record.Answered, record.BatchId) = (presentedCalls, answeredCalls, batch.Id);
                 batch.Updated++;
             }

@@ -45,8 +45,13 @@ public sealed class CorrespondenceEditor(AppDbContext db, RegisterLock registerL
 {
     private static readonly Dictionary<string, string> FormFields = new()
     {
-        ["reference"] = "reference", ["service"] = "serviceCode", ["canal"] = "channel", ["recu_le"] = "receivedOn",
-        ["repondu_le"] = "answeredOn", ["contact"] = "hasContact", ["perimetre"] = "inPerimeter",
+        ["reference"] = "reference",
+        ["service"] = "serviceCode",
+        ["canal"] = "channel",
+        ["recu_le"] = "receivedOn",
+        ["repondu_le"] = "answeredOn",
+        ["contact"] = "hasContact",
+        ["perimetre"] = "inPerimeter",
     };
 
     public async Task<List<FieldError>> SaveAsync(Structure structure, UserScope scope, ClaimsPrincipal user, CorrespondenceInput input, bool creating,

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using QualiPilote.Web.Features.Access;
-using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Registers;
 

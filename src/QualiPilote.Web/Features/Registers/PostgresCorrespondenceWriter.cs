@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Indicators;

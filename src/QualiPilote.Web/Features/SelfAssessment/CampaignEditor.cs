@@ -304,7 +304,10 @@ public sealed class CampaignEditor(AppDbContext db, CampaignQuery query, ActionP
             var inputs = requirementIds.Select(id => rows.FirstOrDefault(r => r.Requirement.Id == id) is { } row
                 ? new AssessmentInput
                 {
-                    RequirementId = id, Status = row.Status, Comment = row.Assessment.Comment, Version = row.Assessment.Version,
+                    RequirementId = id,
+                    Status = row.Status,
+                    Comment = row.Assessment.Comment,
+                    Version = row.Assessment.Version,
                     EvidenceIds = row.Evidence.Select(e => e.Id).Append(evidence.Id).ToList(),
                 }
                 : new AssessmentInput { RequirementId = id }).ToList();

@@ -1,5 +1,4 @@
 using QualiPilote.Web.Features.Access;
-using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.SelfAssessment;
 

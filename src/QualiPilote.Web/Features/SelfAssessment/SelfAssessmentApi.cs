@@ -260,8 +260,13 @@ public static class SelfAssessmentApi
         }
         var input = new EvidenceInput
         {
-            Kind = parsedKind, Title = title, Url = url, IndicatorCode = indicatorCode, IndicatorPeriod = indicatorPeriod,
-            DocumentVersion = documentVersion, DocumentDate = date,
+            Kind = parsedKind,
+            Title = title,
+            Url = url,
+            IndicatorCode = indicatorCode,
+            IndicatorPeriod = indicatorPeriod,
+            DocumentVersion = documentVersion,
+            DocumentDate = date,
         };
         var (evidence, addErrors) = await editor.AddAsync(structure, Actor.Of(http.User), input, UploadedFile.From(file), cancellationToken);
         if (evidence is null)

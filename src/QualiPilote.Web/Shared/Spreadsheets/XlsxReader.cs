@@ -339,7 +339,8 @@ public sealed class XlsxReader : IDisposable
             if (column >= _limits.MaxColumns)
             {
                 throw new UnreadableFileException($"ligne {line} : une valeur figure en colonne {ColumnName(column)} ({Fr.Number(column + 1)}e colonne) ; "
-                    + $"un import lit au plus {_limits.MaxColumns} colonnes.") { Line = line };
+                    + $"un import lit au plus {_limits.MaxColumns} colonnes.")
+                { Line = line };
             }
             if (column >= cells.Length)
             {

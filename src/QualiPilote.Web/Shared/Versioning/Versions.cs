@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
-using QualiPilote.Web.Features.AuditTrail;
 
 namespace QualiPilote.Web.Shared.Versioning;
 

@@ -230,8 +230,16 @@ public class ActionEditingTests(AppFactory factory) : IClassFixture<AppFactory>
         // or a reference sent by a client is not an input.
         using var api = await ApiClient.ForAsync(factory, DemoData.SavoieReferent.Email);
         var created = await api.PostAsJsonAsync("/api/v1/structures/pref-73/actions",
-            new { title = "Répondre aux avis JDMA sous 5 jours", origin = "feedback", originDetail = "Avis JDMA", originUrl = "https://exemple.org/piege",
-                originKind = "auditFinding", originId = 1, serviceCode = "DCL" });
+            new
+            {
+                title = "Répondre aux avis JDMA sous 5 jours",
+                origin = "feedback",
+                originDetail = "Avis JDMA",
+                originUrl = "https://exemple.org/piege",
+                originKind = "auditFinding",
+                originId = 1,
+                serviceCode = "DCL"
+            });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(JsonValueKind.Null, body.GetProperty("originKind").ValueKind);

@@ -43,7 +43,9 @@ public class JournalPageTests(AppFactory factory) : IClassFixture<AppFactory>
         var form = await referent.GetPageAsync($"/structures/pref-73/actions/{id}/modifier");
         var saved = await referent.SubmitAsync(form, "main form", new()
         {
-            ["Input.Status"] = "InProgress", ["Input.Progress"] = "40", ["Input.DueDate"] = "2027-01-15",
+            ["Input.Status"] = "InProgress",
+            ["Input.Progress"] = "40",
+            ["Input.DueDate"] = "2027-01-15",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 

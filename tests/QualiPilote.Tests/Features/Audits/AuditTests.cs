@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using QualiPilote.Tests.Features.ActionPlan;
 using QualiPilote.Tests.Infrastructure;
 using QualiPilote.Web.Features.ActionPlan;
 using QualiPilote.Web.Features.Audits;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using QualiPilote.Tests.Infrastructure;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Demo;
 

@@ -147,7 +147,11 @@ public class DashboardTests(AppFactory factory) : IClassFixture<AppFactory>
             var structure = await db.Structures.SingleAsync(s => s.Code == "pref-73");
             var (indicator, errors) = await scope.ServiceProvider.GetRequiredService<IndicatorEditor>().CreateOwnAsync(structure, new OwnIndicatorInput
             {
-                Code = "taux-net-brut", Label = label, Unit = IndicatorUnit.Percent, Periodicity = IndicatorPeriodicity.Yearly, Direction = IndicatorDirection.HigherIsBetter,
+                Code = "taux-net-brut",
+                Label = label,
+                Unit = IndicatorUnit.Percent,
+                Periodicity = IndicatorPeriodicity.Yearly,
+                Direction = IndicatorDirection.HigherIsBetter,
             });
             Assert.Empty(errors);
         }

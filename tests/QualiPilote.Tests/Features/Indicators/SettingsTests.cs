@@ -40,8 +40,11 @@ public class SettingsTests(AppFactory factory) : IClassFixture<AppFactory>
         var page = await browser.GetPageAsync("/structures/pref-73/indicateurs/reglages");
         var created = await browser.SubmitAsync(page, "form[action*='handler=Create']", new()
         {
-            ["Input.Code"] = "delai-titres-sejour", ["Input.Label"] = "Délai de délivrance des titres de séjour", ["Input.Unit"] = "Days",
-            ["Input.Periodicity"] = "Quarterly", ["Input.Direction"] = "LowerIsBetter",
+            ["Input.Code"] = "delai-titres-sejour",
+            ["Input.Label"] = "Délai de délivrance des titres de séjour",
+            ["Input.Unit"] = "Days",
+            ["Input.Periodicity"] = "Quarterly",
+            ["Input.Direction"] = "LowerIsBetter",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
 
@@ -55,7 +58,11 @@ public class SettingsTests(AppFactory factory) : IClassFixture<AppFactory>
 
         var duplicate = await browser.SubmitAsync(await browser.GetPageAsync("/structures/pref-73/indicateurs/reglages"), "form[action*='handler=Create']", new()
         {
-            ["Input.Code"] = "delai-courriers", ["Input.Label"] = "Doublon", ["Input.Unit"] = "Percent", ["Input.Periodicity"] = "Yearly", ["Input.Direction"] = "HigherIsBetter",
+            ["Input.Code"] = "delai-courriers",
+            ["Input.Label"] = "Doublon",
+            ["Input.Unit"] = "Percent",
+            ["Input.Periodicity"] = "Yearly",
+            ["Input.Direction"] = "HigherIsBetter",
         });
         Assert.Contains("déjà pris", (await Browser.ParseAsync(duplicate)).QuerySelector("#erreurs")!.TextContent, StringComparison.Ordinal);
 

@@ -1,12 +1,9 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QualiPilote.Tests.Infrastructure;
 using QualiPilote.Web.Features.Demo;
-using QualiPilote.Web.Features.Indicators;
 using QualiPilote.Web.Features.Labelling;
 using QualiPilote.Web.Features.Notifications;
-using QualiPilote.Web.Features.SelfAssessment;
 
 namespace QualiPilote.Tests.Features.Notifications;
 

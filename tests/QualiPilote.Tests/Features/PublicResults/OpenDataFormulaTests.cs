@@ -18,7 +18,11 @@ public class OpenDataFormulaTests(AppFactory factory) : IClassFixture<AppFactory
         var settings = await referent.GetPageAsync("/structures/pref-73/indicateurs/reglages");
         Assert.Equal(HttpStatusCode.Redirect, (await referent.SubmitAsync(settings, "form[action*='handler=Create']", new()
         {
-            ["Input.Code"] = "piege", ["Input.Label"] = Formula, ["Input.Unit"] = "Count", ["Input.Periodicity"] = "Quarterly", ["Input.Direction"] = "HigherIsBetter",
+            ["Input.Code"] = "piege",
+            ["Input.Label"] = Formula,
+            ["Input.Unit"] = "Count",
+            ["Input.Periodicity"] = "Quarterly",
+            ["Input.Direction"] = "HigherIsBetter",
         })).StatusCode);
         var entry = await referent.GetPageAsync("/structures/pref-73/indicateurs/piege/saisie?periode=2026-T3");
         Assert.Equal(HttpStatusCode.Redirect, (await referent.SubmitAsync(entry, "main form", new() { ["Input.Value"] = "12" })).StatusCode);

@@ -132,8 +132,14 @@ public class ConcurrentRegisterWritesTests(AppFactory factory) : IClassFixture<A
         {
             var errors = await scope.ServiceProvider.GetRequiredService<CorrespondenceEditor>().SaveAsync(structure, scopeOfUser, principal, new CorrespondenceInput
             {
-                Reference = reference, ServiceCode = service, Channel = channel, ReceivedOn = received, AnsweredOn = received.AddDays(2 + n % 3),
-                HasContact = true, InPerimeter = true, Version = version,
+                Reference = reference,
+                ServiceCode = service,
+                Channel = channel,
+                ReceivedOn = received,
+                AnsweredOn = received.AddDays(2 + n % 3),
+                HasContact = true,
+                InPerimeter = true,
+                Version = version,
             }, creating: false);
             Assert.Empty(errors);
             return true;

@@ -32,7 +32,10 @@ public class CorrespondenceImportTests(AppFactory factory) : IClassFixture<AppFa
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var expected = new Dictionary<int, (double Mail, double Email, double Complaint)>
         {
-            [2020] = (85.00, 75.50, 88.00), [2021] = (85.43, 93.26, 100), [2022] = (95.26, 86.21, 100), [2023] = (88.20, 94.29, 100),
+            [2020] = (85.00, 75.50, 88.00),
+            [2021] = (85.43, 93.26, 100),
+            [2022] = (95.26, 86.21, 100),
+            [2023] = (88.20, 94.29, 100),
         };
         foreach (var (year, (mail, email, complaint)) in expected)
         {

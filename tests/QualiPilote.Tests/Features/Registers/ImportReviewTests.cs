@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
@@ -43,7 +42,8 @@ public class ImportReviewTests(AppFactory factory) : IClassFixture<AppFactory>
         var before = new Dictionary<(string, DateOnly), long> { [("delai-courriers", march25)] = 310 };
         var after = new Dictionary<(string, DateOnly), long>
         {
-            [("delai-courriers", march25)] = 310, [("delai-courriers", march26)] = 1240,
+            [("delai-courriers", march25)] = 310,
+            [("delai-courriers", march26)] = 1240,
             [("delai-courriels", new DateOnly(2026, 4, 1))] = 5000, // no April 2025: nothing to compare with
         };
         var warnings = ImportReview.VolumeWarnings(RegisterKind.Correspondence, before, after);
@@ -60,7 +60,8 @@ public class ImportReviewTests(AppFactory factory) : IClassFixture<AppFactory>
         var quarterBefore = new Dictionary<(string, DateOnly), long> { [("appels-decroches", new DateOnly(2025, 1, 1))] = 100 };
         var quarterAfter = new Dictionary<(string, DateOnly), long>(quarterBefore)
         {
-            [("appels-decroches", new DateOnly(2026, 1, 1))] = 200, [("appels-decroches", new DateOnly(2026, 2, 1))] = 200,
+            [("appels-decroches", new DateOnly(2026, 1, 1))] = 200,
+            [("appels-decroches", new DateOnly(2026, 2, 1))] = 200,
         };
         Assert.Equal(["400 appels présentés au 1er trimestre 2026 contre 100 au 1er trimestre 2025 (4,0 fois plus)."],
             ImportReview.VolumeWarnings(RegisterKind.Calls, quarterBefore, quarterAfter).Select(w => w.Replace('\u202f', ' ').Replace('\u00a0', ' ')));

@@ -54,7 +54,11 @@ public class RegisterPagesTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(["", "DCL"], form.QuerySelectorAll("#Input-ServiceCode option").Select(o => o.GetAttribute("value")));
         var created = await browser.SubmitAsync(form, "main form", new()
         {
-            ["Input.Reference"] = "FORM-1", ["Input.ServiceCode"] = "DCL", ["Input.Channel"] = "Mail", ["Input.ReceivedOn"] = "2025-06-02", ["Input.AnsweredOn"] = "2025-07-30",
+            ["Input.Reference"] = "FORM-1",
+            ["Input.ServiceCode"] = "DCL",
+            ["Input.Channel"] = "Mail",
+            ["Input.ReceivedOn"] = "2025-06-02",
+            ["Input.AnsweredOn"] = "2025-07-30",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         using var api = await ApiClient.ForAsync(factory, DemoData.SavoieReferent.Email);
@@ -72,7 +76,10 @@ public class RegisterPagesTests(AppFactory factory) : IClassFixture<AppFactory>
 
         var duplicate = await browser.SubmitAsync(await browser.GetPageAsync("/structures/pref-73/registres/courriers/saisie"), "main form", new()
         {
-            ["Input.Reference"] = "FORM-1", ["Input.ServiceCode"] = "DCL", ["Input.Channel"] = "Mail", ["Input.ReceivedOn"] = "2025-06-02",
+            ["Input.Reference"] = "FORM-1",
+            ["Input.ServiceCode"] = "DCL",
+            ["Input.Channel"] = "Mail",
+            ["Input.ReceivedOn"] = "2025-06-02",
         });
         Assert.Contains("existe déjà", (await Browser.ParseAsync(duplicate)).QuerySelector("#erreurs")!.TextContent, StringComparison.Ordinal);
 

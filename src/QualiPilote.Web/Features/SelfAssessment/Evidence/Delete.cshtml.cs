@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
-using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.SelfAssessment;
 
