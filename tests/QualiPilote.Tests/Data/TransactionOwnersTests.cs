@@ -6,7 +6,7 @@ namespace QualiPilote.Tests.Data;
 /// and the registers' lock begin one; an editor, a page or an endpoint that wants one takes <c>UnitOfWork.BeginAsync</c>.</summary>
 public class TransactionOwnersTests
 {
-    private static readonly string[] AllowedToBegin = ["Data/UnitOfWork.cs", "Data/AuditInterceptor.cs", "Features/Registers/RegisterLock.cs"];
+    private static readonly string[] AllowedToBegin = ["Data/UnitOfWork.cs", "Data/AuditInterceptor.cs", "Features/Registers/SqliteRegisterDatabase.cs", "Features/Registers/PostgresRegisterDatabase.cs"];
 
     [Fact]
     public void Only_the_unit_of_work_the_audit_save_and_the_register_lock_begin_a_transaction()
