@@ -3,7 +3,7 @@ namespace QualiPilote.Web.Features.ActionPlan;
 /// <summary>Which kind of record an improvement action was raised from; with <see cref="ImprovementAction.OriginId"/> it
 /// points at that record, and <see cref="ActionOriginLinks"/> builds the link back to it when a page or an answer needs one.
 /// A feature that comes to raise actions (survey answers, complaints, reviews, mystery tests, meeting decisions) adds its
-/// member here, its label below and its link in <see cref="ActionOriginLinks"/>; <c>ActionOriginLinkTests</c> checks each member.
+/// member here, its label below, and registers its <see cref="IActionOriginLink"/>; <c>ActionOriginLinkTests</c> checks each member.
 /// Stored by name, like every enum of the model.</summary>
 public enum OriginKind
 {
@@ -24,6 +24,7 @@ public static class OriginKindLabels
     {
         OriginKind.Assessment => "Ligne d'auto-diagnostic",
         OriginKind.AuditFinding => "Constat d'audit",
-        _ => "Alerte d'indicateur",
+        OriginKind.IndicatorAlert => "Alerte d'indicateur",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

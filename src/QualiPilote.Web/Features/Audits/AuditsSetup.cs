@@ -1,3 +1,5 @@
+using QualiPilote.Web.Features.ActionPlan;
+
 namespace QualiPilote.Web.Features.Audits;
 
 /// <summary>The services of audits and their findings.</summary>
@@ -5,6 +7,7 @@ public static class AuditsSetup
 {
     public static void AddAudits(this IServiceCollection services)
     {
+        services.AddScoped<IActionOriginLink, FindingOriginLink>();
         services.AddScoped<AuditEditor>();
     }
 }

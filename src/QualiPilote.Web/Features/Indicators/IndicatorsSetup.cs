@@ -1,3 +1,4 @@
+using QualiPilote.Web.Features.ActionPlan;
 using QualiPilote.Web.Shared.Commands;
 
 namespace QualiPilote.Web.Features.Indicators;
@@ -16,5 +17,6 @@ public static class IndicatorsSetup
         services.AddScoped<IndicatorQuery>();
         services.AddScoped<DashboardQuery>();
         services.AddScoped<IndicatorEditor>();
+        services.AddScoped<IActionOriginLink, AlertOriginLink>();
     }
 }

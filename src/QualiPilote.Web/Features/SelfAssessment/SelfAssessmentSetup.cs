@@ -1,3 +1,5 @@
+using QualiPilote.Web.Features.ActionPlan;
+
 namespace QualiPilote.Web.Features.SelfAssessment;
 
 /// <summary>The services of self-assessment campaigns, evidence, the SP+ diagnostic and the auditor pack.</summary>
@@ -5,6 +7,7 @@ public static class SelfAssessmentSetup
 {
     public static void AddSelfAssessment(this IServiceCollection services)
     {
+        services.AddScoped<IActionOriginLink, AssessmentOriginLink>();
         services.AddScoped<CampaignQuery>();
         services.AddScoped<CampaignEditor>();
         services.AddScoped<EvidenceEditor>();
