@@ -19,7 +19,7 @@ internal static partial class LoadTest
     private const string ImportStructure = "sp-albertville";
     private const string ConflictNote = "409 (version périmée : refus attendu)";
 
-    private sealed record Settings(Uri Url, int Users, TimeSpan Duration, TimeSpan Think, int? Pid, string Account, int Seed)
+    private sealed record Settings(Uri Url, int Users, TimeSpan Duration, TimeSpan Think, int? Pid, string Account, int Seed, (string Route, int Weight)[] Mix)
     {
         /// <summary>In the imported references, so that a second run imports new rows instead of finding its own.</summary>
         public string Run { get; } = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
@@ -102,7 +102,9 @@ internal static partial class LoadTest
             Console.Error.WriteLine("--users de 1 à 512, --duration de 1 à 3600 secondes.");
             return null;
         }
-        return new Settings(url, users, duration, think, pid, Get("account", "referent.savoie@quali-pilote.demo"), int.Parse(Get("seed", "13"), CultureInfo.InvariantCulture));
+        // --pages-only: the two signed-in pages alone, to compare builds on page throughput (bench/README.md, « Build settings »).
+        var mix = args.Contains("--pages-only") ? Mix.Where(m => m.Route.StartsWith("page ", StringComparison.Ordinal) && m.Route != "page publique").ToArray() : Mix;
+        return new Settings(url, users, duration, think, pid, Get("account", "referent.savoie@quali-pilote.demo"), int.Parse(Get("seed", "13"), CultureInfo.InvariantCulture), mix);
     }
 
     private sealed class Route
@@ -272,15 +274,16 @@ internal static partial class LoadTest
 
         private string Pick()
         {
-            var roll = _random.Next(Mix.Sum(m => m.Weight));
-            foreach (var (route, weight) in Mix)
+            var mix = _settings.Mix;
+            var roll = _random.Next(mix.Sum(m => m.Weight));
+            foreach (var (route, weight) in mix)
             {
                 if ((roll -= weight) < 0)
                 {
                     return route;
                 }
             }
-            return Mix[^1].Route;
+            return mix[^1].Route;
         }
 
         /// <summary>One request of the mix; null when it succeeded, else what went wrong (the status code) and the answer.</summary>

@@ -14,6 +14,7 @@ public static class LabellingApi
     {
         var milestones = api.MapStructureGroup("/milestones").WithTags("Rétro-planning de labellisation");
         milestones.MapGet("/", ListAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Étapes du rétro-planning, dans l'ordre des dates");
+        milestones.MapGet("/{milestoneId:int}", GetAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Une étape du rétro-planning");
         milestones.MapPost("/", CreateAsync).RequireAuthorization(Policies.StructureManage)
             .WithSummary("Ajouter une étape (l'obtention du label réalisée ajoute son échéance, 3 ans plus tard)");
         milestones.MapPut("/{milestoneId:int}", UpdateAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Modifier une étape");
@@ -25,6 +26,12 @@ public static class LabellingApi
         var structure = here.Structure;
         var today = clock.Today();
         return TypedResults.Ok((await editor.ListAsync(structure.Id, cancellationToken)).Select(m => ToDto(m, today)).ToList());
+    }
+
+    private static async Task<Results<Ok<MilestoneDto>, ProblemHttpResult>> GetAsync(int milestoneId, CurrentStructure here, MilestoneEditor editor, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var milestone = (await editor.ListAsync(here.Structure.Id, cancellationToken)).FirstOrDefault(m => m.Id == milestoneId);
+        return milestone is null ? UnknownMilestone(milestoneId) : TypedResults.Ok(ToDto(milestone, clock.Today()));
     }
 
     private static async Task<Results<Created<MilestoneDto>, ProblemHttpResult>> CreateAsync(string code, MilestoneInput input, CurrentStructure here, MilestoneEditor editor, TimeProvider clock, CancellationToken cancellationToken)

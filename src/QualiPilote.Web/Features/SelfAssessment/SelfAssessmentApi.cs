@@ -60,6 +60,7 @@ public static class SelfAssessmentApi
         evidence.MapPost("/", AddEvidenceAsync).RequireAuthorization(Policies.StructureServiceEdit).DisableAntiforgery()
             .WithSummary("Ajouter une preuve (formulaire multipart)")
             .WithDescription("Champs : kind (file, url, indicator, document), title ; file pour un fichier ; url ; indicatorCode et indicatorPeriod (2026, 2026-T2, 2026-05) ; documentVersion et/ou documentDate. Liez-la ensuite aux sous-engagements par PUT …/assessments/{requirement}.");
+        evidence.MapGet("/{evidenceId:int}", GetEvidenceAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Une preuve");
         evidence.MapGet("/{evidenceId:int}/file", DownloadAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Télécharger le fichier d'une preuve");
         evidence.MapDelete("/{evidenceId:int}", DeleteEvidenceAsync).RequireAuthorization(Policies.StructureServiceEdit)
             .WithSummary("Supprimer une preuve (référent qualité ou auteur ; jamais si une campagne clôturée s'appuie dessus)");
@@ -230,6 +231,12 @@ public static class SelfAssessmentApi
     {
         var structure = here.Structure;
         return TypedResults.Ok((await query.EvidenceOfAsync(structure.Id, cancellationToken)).Select(e => Dto(e, code)).ToList());
+    }
+
+    private static async Task<Results<Ok<EvidenceDto>, ProblemHttpResult>> GetEvidenceAsync(string code, int evidenceId, CurrentStructure here, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var evidence = await db.Set<Evidence>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == evidenceId && e.StructureId == here.Structure.Id, cancellationToken);
+        return evidence is null ? Problems.NotFound($"Aucune preuve n° {evidenceId} dans cette structure.") : TypedResults.Ok(Dto(evidence, code));
     }
 
     private static async Task<Results<Created<EvidenceDto>, ProblemHttpResult>> AddEvidenceAsync(string code, HttpContext http, CurrentStructure here, EvidenceEditor editor,

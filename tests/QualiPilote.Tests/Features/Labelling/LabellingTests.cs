@@ -66,6 +66,8 @@ public class LabellingTests(AppFactory factory) : IClassFixture<AppFactory>
 
         var ok = await api.PostAsJsonAsync("/api/v1/structures/pref-73/milestones", new { kind = "other", title = "COPIL de préparation de l'audit AFNOR", plannedOn = "2027-02-15" });
         Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
+        var located = await (await api.GetAsync(ok.Headers.Location)).JsonAsync();
+        Assert.Equal((await ok.JsonAsync()).GetProperty("id").GetInt32(), located.GetProperty("id").GetInt32());
         var list = await (await api.GetAsync(new Uri("/api/v1/structures/pref-73/milestones", UriKind.Relative))).JsonAsync();
         var copil = list.EnumerateArray().Single(m => m.GetProperty("label").GetString() == "COPIL de préparation de l'audit AFNOR");
         Assert.Equal("planned", copil.GetProperty("state").GetString());

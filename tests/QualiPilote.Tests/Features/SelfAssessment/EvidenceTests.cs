@@ -129,6 +129,8 @@ public class EvidenceTests(AppFactory factory) : IClassFixture<AppFactory>
         var created = await relay.PostAsync(new Uri("/api/v1/structures/pref-73/evidence", UriKind.Relative), form);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = await created.JsonAsync();
+        var located = await relay.GetFromJsonAsync<JsonElement>(created.Headers.Location);
+        Assert.Equal("Affiche des horaires 2026", located.GetProperty("title").GetString());
         var download = body.GetProperty("download").GetString()!;
         Assert.Equal(Pdf, await relay.GetByteArrayAsync(new Uri(download, UriKind.Relative)));
         Assert.Contains((await relay.GetFromJsonAsync<JsonElement>("/api/v1/structures/pref-73/evidence")).EnumerateArray(),
