@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using QualiPilote.Web.Features.Registers;
 
 namespace QualiPilote.Web.Data;
@@ -15,10 +14,4 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         // quicker (bench/README.md, « COLLATE "C" »), and references sort the same way on both databases.
         builder.Entity<CorrespondenceItem>().Property(i => i.Reference).UseCollation("C");
     }
-}
-
-internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
-{
-    public PostgresAppDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options);
 }

@@ -17,9 +17,3 @@ internal sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<I
         return identity;
     }
 }
-
-public static class ClaimsPrincipalNames
-{
-    public static string DisplayName(this ClaimsPrincipal user) =>
-        user.FindFirstValue(AppClaimsFactory.FullName) ?? user.Identity?.Name ?? "";
-}

@@ -1,18 +1,6 @@
 using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Notifications;
-
-/// <summary>Settings of the daily reminder (section "Reminders").</summary>
-public sealed class ReminderOptions
-{
-    public bool Enabled { get; set; } = true;
-    /// <summary>Time of day, in metropolitan French time, of the daily run.</summary>
-    public TimeOnly DailyAt { get; set; } = new(6, 0);
-    /// <summary>Wait after start before a catch-up run, so that a restart after the daily hour skips no day
-    /// (the job is idempotent, a second run that day notifies nobody twice).</summary>
-    public TimeSpan StartupDelay { get; set; } = TimeSpan.FromMinutes(1);
-}
-
 /// <summary>Runs <see cref="ActionReminderJob"/> shortly after start, then every day at <see cref="ReminderOptions.DailyAt"/>,
 /// on the injected <see cref="TimeProvider"/> (tests move a fake clock to trigger it).</summary>
 internal sealed class ReminderScheduler(IServiceProvider services, TimeProvider clock, ReminderOptions options, ILogger<ReminderScheduler> logger) : BackgroundService
