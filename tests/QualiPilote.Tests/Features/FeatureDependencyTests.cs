@@ -12,7 +12,7 @@ public partial class FeatureDependencyTests
     /// <summary>Who uses whom today. The pairs that point both ways are the cycles ADR 0040 lists to break.</summary>
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
-        ["Access"] = ["AuditTrail", "Structures"],
+        ["Access"] = ["Structures"],
         ["ActionPlan"] = ["Access", "Audits", "Referentials", "Structures"],
         ["Admin"] = ["Access"],
         ["AuditTrail"] = ["Access", "ActionPlan", "Audits", "Indicators", "Labelling", "Notifications", "PublicResults", "Referentials", "Registers", "SelfAssessment", "Structures"],
@@ -21,13 +21,13 @@ public partial class FeatureDependencyTests
         ["Demo"] = ["Access", "ActionPlan", "Audits", "Indicators", "Labelling", "PublicResults", "Referentials", "Registers", "SelfAssessment", "Structures"],
         ["Features"] = ["Access", "ActionPlan", "AuditTrail", "Audits", "Demo", "Indicators", "Labelling", "Notifications", "PublicResults", "Referentials", "Registers", "SelfAssessment", "Structures"],
         ["Home"] = ["Access", "ActionPlan", "Labelling", "Structures"],
-        ["Indicators"] = ["Access", "ActionPlan", "AuditTrail", "Home", "Referentials", "Registers", "Structures"],
+        ["Indicators"] = ["Access", "ActionPlan", "Home", "Referentials", "Registers", "Structures"],
         ["Labelling"] = ["Access", "Audits", "Structures"],
-        ["Notifications"] = ["Access", "ActionPlan", "AuditTrail", "Indicators", "Labelling", "SelfAssessment", "Structures"],
+        ["Notifications"] = ["Access", "ActionPlan", "Indicators", "Labelling", "SelfAssessment", "Structures"],
         ["Program"] = ["Access"],
         ["PublicResults"] = ["Access", "Indicators", "Registers", "Structures"],
         ["Referentials"] = ["Access", "SelfAssessment"],
-        ["Registers"] = ["Access", "AuditTrail", "Indicators", "Structures"],
+        ["Registers"] = ["Access", "Structures"],
         ["SelfAssessment"] = ["Access", "ActionPlan", "Home", "Referentials", "Structures"],
         ["Structures"] = ["Access", "Referentials"],
     };

@@ -7,6 +7,7 @@ using QualiPilote.Web.Features.Indicators;
 using QualiPilote.Web.Features.PublicResults;
 using QualiPilote.Web.Features.Registers;
 using QualiPilote.Web.Features.Structures;
+using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Demo;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
-using QualiPilote.Web.Features.Registers;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
 
@@ -66,13 +65,13 @@ public sealed class DashboardQuery(AppDbContext db, IndicatorQuery query, TimePr
         var indicators = await query.IndicatorsAsync(structure.Id, cancellationToken);
         if (service is not null)
         {
-            indicators = indicators.Where(i => RegisterRecords.ChannelOf(i.Source) is not null).ToList();
+            indicators = indicators.Where(i => RegisterSources.ChannelOf(i.Source) is not null).ToList();
         }
         var figures = await query.LoadByServiceAsync(structure.Id, indicators, periods, cancellationToken);
         var rows = indicators.Select(i => new Dashboard.Row(i, periods.Select(p => figures.Compute(i, p, withPrevious: true, service?.Id)).ToList())).ToList();
 
         var last = periods[^1];
-        var breakdownIndicators = indicators.Where(i => RegisterRecords.ChannelOf(i.Source) is not null).ToList();
+        var breakdownIndicators = indicators.Where(i => RegisterSources.ChannelOf(i.Source) is not null).ToList();
         var breakdown = services
             .Select(s => new Dashboard.ServiceRow(s, breakdownIndicators
                 .Select(i => figures.ServiceIds(i.Code, last).Contains(s.Id) ? figures.Compute(i, last, withPrevious: false, s.Id) : null).ToList()))

@@ -49,8 +49,8 @@ public class DetailsModel(StructureAccess access, AppDbContext db, IndicatorQuer
         Service = Services.Values.FirstOrDefault(s => s.Code == service);
         var figures = await query.LoadByServiceAsync(Structure.Id, [Indicator], [Period]);
         Result = figures.Compute(Indicator, Period, withPrevious: true, Service?.Id);
-        Channel = RegisterRecords.ChannelOf(Indicator.Source);
-        Site = RegisterRecords.SiteOf(Indicator.Source);
+        Channel = RegisterSources.ChannelOf(Indicator.Source);
+        Site = RegisterSources.SiteOf(Indicator.Source);
         if (Channel is { } channel)
         {
             ByService = figures.ServiceIds(Indicator.Code, Period).Select(id => (ServiceId: id, Result: figures.Compute(Indicator, Period, withPrevious: false, id)))

@@ -1,3 +1,5 @@
+using QualiPilote.Web.Shared;
+
 namespace QualiPilote.Web.Features.Indicators;
 
 public enum IndicatorStatus

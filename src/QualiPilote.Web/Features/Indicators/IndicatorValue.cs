@@ -14,7 +14,7 @@ public class IndicatorValue : IStructureOwned, IVersioned
     public Structure Structure { get; set; } = null!;
     public int IndicatorId { get; set; }
     public Indicator Indicator { get; set; } = null!;
-    /// <summary>Period key: "2023", "2023-T2" or "2023-05" (see <see cref="Indicators.Period"/>).</summary>
+    /// <summary>Period key: "2023", "2023-T2" or "2023-05" (see <see cref="Shared.Period"/>).</summary>
     public string Period { get; set; } = "";
     public double? Value { get; set; }
     public string? Comment { get; set; }

@@ -126,7 +126,7 @@ public static class IndicatorsApi
         {
             return Problems.NotFound($"Aucun indicateur n'a le code « {indicator} ».");
         }
-        if (RegisterRecords.ChannelOf(found.Source) is not { } channel)
+        if (RegisterSources.ChannelOf(found.Source) is not { } channel)
         {
             return Problems.Validation([new FieldError(null, "indicator", "cet indicateur ne vient pas du registre des courriers : consultez ses valeurs ou ses registres d'appels et de fréquentation.")]);
         }

@@ -1,4 +1,5 @@
 using QualiPilote.Web.Features.ActionPlan;
+using QualiPilote.Web.Features.Registers;
 using QualiPilote.Web.Shared.Commands;
 
 namespace QualiPilote.Web.Features.Indicators;
@@ -12,6 +13,7 @@ public static class IndicatorsSetup
         services.AddScoped<IndicatorCatalogue>();
         services.AddHostedService<IndicatorCatalogueInitializer>();
         services.AddScoped<TallyStore>();
+        services.AddScoped<IRegisterTallies>(provider => provider.GetRequiredService<TallyStore>());
         services.AddScoped<TallyCheck>();
         services.AddAppCommand<TalliesCommand>();
         services.AddScoped<IndicatorQuery>();

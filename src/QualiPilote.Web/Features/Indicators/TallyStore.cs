@@ -5,75 +5,9 @@ using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Indicators;
 
-/// <summary>Changes to the monthly tallies, accumulated in memory while a register is written (a few thousand keys at most,
-/// whatever the number of rows), then applied in one save.</summary>
-public sealed class TallyDelta
-{
-    public readonly record struct Key(string IndicatorCode, DateOnly Month, int? ServiceId, string Category, DateOnly? DueOn);
-
-    public sealed class Counts
-    {
-        public long Numerator { get; set; }
-        public long Denominator { get; set; }
-        public long Excluded { get; set; }
-        public long Open { get; set; }
-
-        public bool IsZero => Numerator == 0 && Denominator == 0 && Excluded == 0 && Open == 0;
-    }
-
-    public Dictionary<Key, Counts> Entries { get; } = [];
-
-    public bool IsEmpty => Entries.Values.All(c => c.IsZero);
-
-    private Counts At(Key key)
-    {
-        if (!Entries.TryGetValue(key, out var counts))
-        {
-            counts = new Counts();
-            Entries[key] = counts;
-        }
-        return counts;
-    }
-
-    /// <summary>Adds (sign 1) or removes (sign -1) an item's contribution to its channel's indicator.</summary>
-    public void AddCorrespondence(CorrespondenceChannel channel, int serviceId, DateOnly receivedOn, DateOnly? answeredOn, DateOnly dueOn, bool counted, int sign = 1) =>
-        AddCorrespondence(channel, serviceId, receivedOn, counted, answeredOn is { } answered ? answered <= dueOn : null, dueOn, sign);
-
-    /// <summary>Adds <paramref name="count"/> items of one kind: <paramref name="onTime"/> is null for unanswered items.</summary>
-    public void AddCorrespondence(CorrespondenceChannel channel, int serviceId, DateOnly receivedOn, bool counted, bool? onTime, DateOnly dueOn, long count)
-    {
-        var month = new DateOnly(receivedOn.Year, receivedOn.Month, 1);
-        var code = channel.IndicatorCode();
-        if (!counted)
-        {
-            At(new Key(code, month, serviceId, "", null)).Excluded += count;
-        }
-        else if (onTime is { } inTime)
-        {
-            var counts = At(new Key(code, month, serviceId, "", null));
-            counts.Denominator += count;
-            if (inTime)
-            {
-                counts.Numerator += count;
-            }
-        }
-        else
-        {
-            At(new Key(code, month, serviceId, "", dueOn)).Open += count;
-        }
-    }
-
-    public void Add(Key key, long numerator, long denominator)
-    {
-        var counts = At(key);
-        counts.Numerator += numerator;
-        counts.Denominator += denominator;
-    }
-}
-
 /// <summary>Keeps <see cref="IndicatorTally"/> rows in step with the registers: deltas from a write, or a rebuild of some months
 /// from the register rows (after a deadline change, or when an import touched rows it cannot compare one by one).</summary>
-public sealed class TallyStore(AppDbContext db, TimeProvider clock, RegisterLock registerLock)
+public sealed class TallyStore(AppDbContext db, TimeProvider clock, RegisterLock registerLock) : IRegisterTallies
 {
     /// <summary>Applies a delta. Unanswered items whose deadline has passed are late for good (the clock only moves forward),
     /// so their due date no longer matters: they are counted in the month's row without a due date, and the rows of the
@@ -271,12 +205,16 @@ public sealed class TallyStore(AppDbContext db, TimeProvider clock, RegisterLock
         }
     }
 
-    public static TallyDelta.Key KeyOf(IndicatorTally t) => new(t.IndicatorCode, t.Month, t.ServiceId, t.Category, t.DueOn);
-}
+    public async Task<List<RegisterVolume>> VolumesAsync(int structureId, IReadOnlyCollection<string>? codes, CancellationToken cancellationToken = default)
+    {
+        var wanted = (codes ?? RegisterCodes).ToList();
+        var rows = await db.Set<IndicatorTally>().AsNoTracking()
+            .Where(t => t.StructureId == structureId && wanted.Contains(t.IndicatorCode))
+            .GroupBy(t => new { t.IndicatorCode, t.Month })
+            .Select(g => new { g.Key.IndicatorCode, g.Key.Month, Items = g.Sum(t => t.Denominator + t.Open + t.Excluded), Visitors = g.Sum(t => t.Numerator) })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new RegisterVolume(r.IndicatorCode, r.Month, r.Items, r.Visitors)).ToList();
+    }
 
-public static class IndicatorCodes
-{
-    public const string Calls = "appels-decroches";
-    public const string AttendanceReception = "frequentation-accueil";
-    public const string AttendancePan = "frequentation-pan";
+    public static TallyDelta.Key KeyOf(IndicatorTally t) => new(t.IndicatorCode, t.Month, t.ServiceId, t.Category, t.DueOn);
 }

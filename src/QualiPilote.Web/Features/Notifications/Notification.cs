@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
 using QualiPilote.Web.Features.ActionPlan;
-using QualiPilote.Web.Features.AuditTrail;
 using QualiPilote.Web.Features.Structures;
 
 namespace QualiPilote.Web.Features.Notifications;

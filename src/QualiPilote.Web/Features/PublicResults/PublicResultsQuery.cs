@@ -3,6 +3,7 @@ using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Indicators;
 using QualiPilote.Web.Features.Registers;
 using QualiPilote.Web.Features.Structures;
+using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.PublicResults;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using QualiPilote.Web.Features.Access;
-using QualiPilote.Web.Features.Indicators;
+using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.PublicResults;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using QualiPilote.Web.Features.Access;
-using QualiPilote.Web.Features.Indicators;
 using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.PublicResults;

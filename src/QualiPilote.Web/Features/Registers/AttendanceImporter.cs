@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
-using QualiPilote.Web.Features.Indicators;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
 
@@ -10,7 +9,7 @@ namespace QualiPilote.Web.Features.Registers;
 
 /// <summary>Imports monthly visitor counts (mois;site;categorie;nombre), all or nothing. A month, site and request type already
 /// stored is replaced, so re-importing a file changes nothing.</summary>
-public sealed class AttendanceImporter(AppDbContext db, RegisterLock registerLock, TallyStore tallies, ImportReview review, TimeProvider clock)
+public sealed class AttendanceImporter(AppDbContext db, RegisterLock registerLock, IRegisterTallies tallies, ImportReview review, TimeProvider clock)
 {
     private static readonly string[] MonthFormats = ["yyyy-MM", "MM/yyyy", "M/yyyy"];
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using QualiPilote.Web.Features.AuditTrail;
+using QualiPilote.Web.Data;
 
 namespace QualiPilote.Web.Features.Registers;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using QualiPilote.Web.Features.AuditTrail;
+using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
 

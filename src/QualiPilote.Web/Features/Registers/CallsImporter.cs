@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
-using QualiPilote.Web.Features.Indicators;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
 
@@ -12,7 +11,7 @@ namespace QualiPilote.Web.Features.Registers;
 /// (date_heure;statut, counted per day) or one row per period (debut;fin;presentes;decroches, within one quarter so that
 /// quarterly figures stay exact). A day or period already stored is replaced, so re-importing a file changes nothing;
 /// a period overlapping another one would count calls twice and is refused.</summary>
-public sealed class CallsImporter(AppDbContext db, RegisterLock registerLock, TallyStore tallies, ImportReview review, TimeProvider clock)
+public sealed class CallsImporter(AppDbContext db, RegisterLock registerLock, IRegisterTallies tallies, ImportReview review, TimeProvider clock)
 {
     private static readonly string[] DateTimeFormats =
         ["dd/MM/yyyy HH:mm:ss", "dd/MM/yyyy HH:mm", "d/M/yyyy H:mm:ss", "d/M/yyyy H:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm"];

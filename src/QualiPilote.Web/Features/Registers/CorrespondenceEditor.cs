@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
-using QualiPilote.Web.Features.Indicators;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
 using QualiPilote.Web.Shared.Versioning;
@@ -41,7 +40,7 @@ public sealed class CorrespondenceInput
 
 /// <summary>Adds or corrects one register line from the form, with the same rules as a file line. Each save is a batch of one
 /// (audited like an import) and moves the tallies by the line's old and new contributions.</summary>
-public sealed class CorrespondenceEditor(AppDbContext db, RegisterLock registerLock, TallyStore tallies, TimeProvider clock)
+public sealed class CorrespondenceEditor(AppDbContext db, RegisterLock registerLock, IRegisterTallies tallies, TimeProvider clock)
 {
     private static readonly Dictionary<string, string> FormFields = new()
     {
@@ -169,7 +168,7 @@ public sealed class DeadlineInput
 
 /// <summary>Sets or removes a response deadline, then recomputes the due date of the items it governs and their tallies,
 /// so that rates follow the rule in force on each item's reception date.</summary>
-public sealed class DeadlineEditor(AppDbContext db, RegisterLock registerLock, TallyStore tallies)
+public sealed class DeadlineEditor(AppDbContext db, RegisterLock registerLock, IRegisterTallies tallies)
 {
     public async Task<List<FieldError>> SaveAsync(Structure structure, DeadlineInput input, CancellationToken cancellationToken = default)
     {

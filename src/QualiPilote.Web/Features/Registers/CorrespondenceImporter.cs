@@ -3,7 +3,6 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
-using QualiPilote.Web.Features.Indicators;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
 
@@ -20,7 +19,7 @@ public sealed record CorrespondenceRow(int Line, string Reference, int ServiceId
 /// all or nothing: the file is streamed once, each row is checked and written in one transaction, and the first error stops
 /// the writing (the rest is still read to count the errors). A reference already stored is updated, so importing the same
 /// file twice changes nothing. Monthly tallies are updated in the same transaction (docs/adr/0011-register-imports.md).</summary>
-public sealed class CorrespondenceImporter(AppDbContext db, IRegisterDatabase registerDatabase, RegisterLock registerLock, TallyStore tallies, ImportReview review, TimeProvider clock)
+public sealed class CorrespondenceImporter(AppDbContext db, IRegisterDatabase registerDatabase, RegisterLock registerLock, IRegisterTallies tallies, ImportReview review, TimeProvider clock)
 {
     public static readonly string[] ReferenceColumn = ["reference", "ref", "numero", "n"];
     public static readonly string[] ServiceColumn = ["service", "code_service"];

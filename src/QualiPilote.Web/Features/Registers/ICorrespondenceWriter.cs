@@ -1,4 +1,3 @@
-using QualiPilote.Web.Features.Indicators;
 
 namespace QualiPilote.Web.Features.Registers;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using QualiPilote.Web.Data;
-using QualiPilote.Web.Features.Indicators;
 using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Registers;
@@ -10,7 +7,7 @@ namespace QualiPilote.Web.Features.Registers;
 /// importer writes the file in its transaction, asks this review, and rolls back when it answers warnings and the user has
 /// not confirmed: the figures compared are the register's own tallies, after the import, so every register and both writers
 /// are checked the same way. A random 40 000-row test file reached the public page at once (issue 12); this is what stops it.</summary>
-public sealed class ImportReview(AppDbContext db)
+public sealed class ImportReview(IRegisterTallies tallies)
 {
     public const int VolumeFactor = 3;
     /// <summary>Below this volume a period is not compared: 3 letters against 1 a year earlier is not a warning.</summary>
@@ -22,13 +19,8 @@ public sealed class ImportReview(AppDbContext db)
     /// <summary>Volumes of the register by indicator and month, read from the tallies (a few hundred rows, whatever the register).</summary>
     public async Task<Dictionary<(string Code, DateOnly Month), long>> VolumesAsync(int structureId, RegisterKind kind, CancellationToken cancellationToken)
     {
-        var codes = Units(kind).Keys.ToList();
-        var rows = await db.Set<IndicatorTally>().AsNoTracking()
-            .Where(t => t.StructureId == structureId && codes.Contains(t.IndicatorCode))
-            .GroupBy(t => new { t.IndicatorCode, t.Month })
-            .Select(g => new { g.Key.IndicatorCode, g.Key.Month, Items = g.Sum(t => t.Denominator + t.Open + t.Excluded), Visitors = g.Sum(t => t.Numerator) })
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => (r.IndicatorCode, r.Month), r => kind == RegisterKind.Attendance ? r.Visitors : r.Items);
+        var volumes = await tallies.VolumesAsync(structureId, Units(kind).Keys.ToList(), cancellationToken);
+        return volumes.ToDictionary(v => (v.IndicatorCode, v.Month), v => v.Volume);
     }
 
     /// <summary>The warnings, in French with their figures, for periods whose volume the import raised.</summary>

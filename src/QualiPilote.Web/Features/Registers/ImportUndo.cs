@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
-using QualiPilote.Web.Features.Indicators;
 using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Registers;
@@ -10,7 +9,7 @@ namespace QualiPilote.Web.Features.Registers;
 /// get back the values kept for them (<see cref="CorrespondencePreviousValue"/> and its siblings), the months involved are
 /// re-tallied, and the batch is marked undone (the batch is audited, so the journal records who undid it and when).
 /// Every row names the batch that last wrote it, so "untouched since" is checked by counting the rows that still carry it.</summary>
-public sealed class ImportUndo(AppDbContext db, RegisterLock registerLock, TallyStore tallies, TimeProvider clock)
+public sealed class ImportUndo(AppDbContext db, RegisterLock registerLock, IRegisterTallies tallies, TimeProvider clock)
 {
     /// <summary>What undoing would do, or why it cannot be done (<see cref="Refusal"/>, French).</summary>
     public sealed record Plan(RegisterImport Batch, int Removed, int Restored, string? Refusal)

@@ -2,14 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
-using QualiPilote.Web.Features.Indicators;
 using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Registers;
 
 /// <summary>The structure's registers at a glance (from the tallies, never counting the rows), their imports and deadlines.</summary>
 [Authorize(Policy = Policies.StructureRead)]
-public class IndexModel(StructureAccess access, AppDbContext db, TimeProvider clock) : StructurePageModel(access)
+public class IndexModel(StructureAccess access, AppDbContext db, IRegisterTallies tallies, TimeProvider clock) : StructurePageModel(access)
 {
     public sealed record YearCount(int Year, string IndicatorCode, long Items);
 
@@ -29,11 +28,8 @@ public class IndexModel(StructureAccess access, AppDbContext db, TimeProvider cl
     public async Task OnGetAsync()
     {
         Today = clock.Today();
-        var counts = await db.Set<IndicatorTally>().AsNoTracking().Where(t => t.StructureId == Structure.Id)
-            .GroupBy(t => new { t.Month.Year, t.IndicatorCode })
-            .Select(g => new { g.Key.Year, g.Key.IndicatorCode, Items = g.Sum(t => t.Denominator + t.Open + t.Excluded), Visitors = g.Sum(t => t.Numerator) })
-            .ToListAsync();
-        Counts = counts.Select(c => new YearCount(c.Year, c.IndicatorCode, c.IndicatorCode.StartsWith("frequentation", StringComparison.Ordinal) ? c.Visitors : c.Items)).ToList();
+        var volumes = await tallies.VolumesAsync(Structure.Id, null);
+        Counts = volumes.GroupBy(v => (v.Month.Year, v.IndicatorCode)).Select(g => new YearCount(g.Key.Year, g.Key.IndicatorCode, g.Sum(v => v.Volume))).ToList();
         Years = Counts.Select(c => c.Year).Distinct().OrderDescending().ToList();
         Imports = await db.Set<RegisterImport>().AsNoTracking().Where(i => i.StructureId == Structure.Id).OrderByDescending(i => i.Id).Take(15).ToListAsync();
         Deadlines = await db.Set<ResponseDeadline>().AsNoTracking().Where(d => d.StructureId == Structure.Id).OrderBy(d => d.Channel).ThenBy(d => d.EffectiveFrom).ToListAsync();

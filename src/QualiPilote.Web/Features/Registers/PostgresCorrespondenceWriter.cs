@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using QualiPilote.Web.Data;
-using QualiPilote.Web.Features.Indicators;
 
 namespace QualiPilote.Web.Features.Registers;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
-using QualiPilote.Web.Features.Indicators;
 using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Registers;
@@ -57,20 +56,4 @@ public sealed class RegisterRecords(AppDbContext db, TimeProvider clock)
         db.Set<AttendanceRecord>().AsNoTracking()
             .Where(a => a.StructureId == structureId && a.Month >= from && a.Month < to && (site == null || a.Site == site))
             .OrderBy(a => a.Month).ThenBy(a => a.Site).ThenBy(a => a.Category).ToListAsync(cancellationToken);
-
-    /// <summary>The channel behind a register indicator, or null.</summary>
-    public static CorrespondenceChannel? ChannelOf(IndicatorSource source) => source switch
-    {
-        IndicatorSource.CorrespondenceMail => CorrespondenceChannel.Mail,
-        IndicatorSource.CorrespondenceEmail => CorrespondenceChannel.Email,
-        IndicatorSource.CorrespondenceComplaint => CorrespondenceChannel.Complaint,
-        _ => null,
-    };
-
-    public static AttendanceSite? SiteOf(IndicatorSource source) => source switch
-    {
-        IndicatorSource.AttendanceReception => AttendanceSite.GeneralReception,
-        IndicatorSource.AttendancePan => AttendanceSite.Pan,
-        _ => null,
-    };
 }

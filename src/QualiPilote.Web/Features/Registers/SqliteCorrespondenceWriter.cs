@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using QualiPilote.Web.Features.Indicators;
 using SQLitePCL;
 
 namespace QualiPilote.Web.Features.Registers;

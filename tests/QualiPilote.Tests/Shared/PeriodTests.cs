@@ -1,6 +1,6 @@
-using QualiPilote.Web.Features.Indicators;
+using QualiPilote.Web.Shared;
 
-namespace QualiPilote.Tests.Features.Indicators;
+namespace QualiPilote.Tests.Shared;
 
 public class PeriodTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace QualiPilote.Web.Features.Indicators;
+namespace QualiPilote.Web.Shared;
 
 public enum PeriodKind
 {
