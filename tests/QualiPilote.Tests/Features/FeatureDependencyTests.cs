@@ -13,7 +13,7 @@ public partial class FeatureDependencyTests
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["Access"] = ["Structures"],
-        ["ActionPlan"] = ["Access", "Audits", "Referentials", "Structures"],
+        ["ActionPlan"] = ["Access", "Referentials", "Structures"],
         ["Admin"] = ["Access"],
         ["AuditTrail"] = ["Access", "ActionPlan", "Audits", "Indicators", "Labelling", "Notifications", "PublicResults", "Referentials", "Registers", "SelfAssessment", "Structures"],
         ["Audits"] = ["Access", "ActionPlan", "Labelling", "Referentials", "Structures"],

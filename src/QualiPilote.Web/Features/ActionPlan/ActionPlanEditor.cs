@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
-using QualiPilote.Web.Features.Audits;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
 
@@ -27,7 +26,7 @@ public sealed record EngagementOption(int Id, string Referential, int ModuleNumb
 
 /// <summary>Creates and updates improvement actions. A relay referent creates and edits the actions of their own
 /// service only; an action without a service belongs to the quality referent.</summary>
-public sealed class ActionPlanEditor(AppDbContext db, TimeProvider clock)
+public sealed class ActionPlanEditor(AppDbContext db, TimeProvider clock, IEnumerable<IActionModuleScope> moduleScopes)
 {
     public static bool CanEdit(Structure structure, UserScope scope, ImprovementAction action) =>
         action.ServiceId is { } serviceId ? scope.CanEditService(structure, serviceId) : scope.LevelFor(structure) >= AccessLevel.Manage;
@@ -133,13 +132,16 @@ public sealed class ActionPlanEditor(AppDbContext db, TimeProvider clock)
         return new(ActionUpdateOutcome.Saved, action, []);
     }
 
-    /// <summary>The engagements an action of this structure may serve: those of the modules of its perimeters
-    /// and of the modules its audits covered (an audit under a former referential version keeps its engagements).</summary>
+    /// <summary>The engagements an action of this structure may serve: those of the modules of its perimeters and of the
+    /// modules other features add (<see cref="IActionModuleScope"/>: the modules its audits covered).</summary>
     public async Task<List<EngagementOption>> EngagementOptionsAsync(int structureId, IEnumerable<int>? alsoInclude = null, CancellationToken cancellationToken = default)
     {
         var extra = alsoInclude?.ToList() ?? [];
-        var moduleIds = db.PerimeterModules.Where(m => m.StructureId == structureId).Select(m => m.ModuleId)
-            .Union(db.Set<AuditModule>().Where(m => m.StructureId == structureId).Select(m => m.ModuleId));
+        var moduleIds = db.PerimeterModules.Where(m => m.StructureId == structureId).Select(m => m.ModuleId);
+        foreach (var scope in moduleScopes)
+        {
+            moduleIds = moduleIds.Union(scope.ModuleIds(structureId));
+        }
         var options = await db.Engagements.AsNoTracking()
             .Where(e => moduleIds.Contains(e.ModuleId) || extra.Contains(e.Id))
             .Select(e => new EngagementOption(e.Id, e.Referential.Name + " " + e.Referential.Version, e.Module.Number, e.Module.Title, e.Number, e.Text))

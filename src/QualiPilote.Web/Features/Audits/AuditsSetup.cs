@@ -8,6 +8,7 @@ public static class AuditsSetup
     public static void AddAudits(this IServiceCollection services)
     {
         services.AddScoped<IActionOriginLink, FindingOriginLink>();
+        services.AddScoped<IActionModuleScope, AuditedModules>();
         services.AddScoped<AuditEditor>();
     }
 }
