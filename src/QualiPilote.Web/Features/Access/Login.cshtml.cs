@@ -32,7 +32,7 @@ public class LoginModel(SignInManager<AppUser> signInManager, IEnumerable<ISignI
         var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Home/Index");
         }
         ModelState.AddModelError(string.Empty, AuthApi.SignInRefused);
         return Page();

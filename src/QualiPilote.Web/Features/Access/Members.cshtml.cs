@@ -31,7 +31,7 @@ public class MembersModel(StructureAccess access, AppDbContext db, MemberEditor 
             if (errors.Count == 0)
             {
                 TempData["Success"] = $"{Input.Email} a désormais le rôle « {Input.Role!.Value.Label()} ».";
-                return Redirect($"/structures/{Structure.Code}/membres");
+                return RedirectToPage("/Access/Members", new { code = Structure.Code });
             }
             ModelState.AddErrors(errors);
         }

@@ -13,7 +13,7 @@ public class RemoveMemberModel(StructureAccess access, MemberEditor editor) : St
     public Membership Membership { get; private set; } = null!;
     public string? Refusal { get; private set; }
     public bool IsSelf => Membership.UserId == User.FindFirstValue(ClaimTypes.NameIdentifier);
-    public string MembersPath => $"/structures/{Structure.Code}/membres";
+    public string MembersPath => Url.Page("/Access/Members", new { code = Structure.Code })!;
 
     public async Task<IActionResult> OnGetAsync(int membershipId) => await LoadAsync(membershipId) ? Page() : NotFound();
 
@@ -43,10 +43,10 @@ public class RemoveMemberModel(StructureAccess access, MemberEditor editor) : St
         if (IsSelf)
         {
             // Removing one's own role ends one's sessions (SessionRevocation): the next page is the sign-in.
-            return Redirect("/");
+            return RedirectToPage("/Home/Index");
         }
         TempData["Success"] = $"Rôle « {Membership.Role.Label()} » retiré à {Membership.User.FullName}.";
-        return Redirect(MembersPath);
+        return RedirectToPage("/Access/Members", new { code = Structure.Code });
     }
 
     private async Task<bool> LoadAsync(int membershipId)

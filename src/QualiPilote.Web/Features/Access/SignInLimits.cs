@@ -36,8 +36,9 @@ public static class SignInLimits
                 }
                 else
                 {
+                    var login = http.RequestServices.GetRequiredService<LinkGenerator>().GetPathByPage(http, "/Access/Login");
                     http.Response.ContentType = "text/html; charset=utf-8";
-                    await http.Response.WriteAsync($"<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Trop de tentatives – Quali-Pilote</title></head><body><main><h1>Trop de tentatives</h1><p>{detail}</p><p><a href=\"/connexion\">Revenir à la connexion</a></p></main></body></html>", cancellationToken);
+                    await http.Response.WriteAsync($"<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Trop de tentatives – Quali-Pilote</title></head><body><main><h1>Trop de tentatives</h1><p>{detail}</p><p><a href=\"{login}\">Revenir à la connexion</a></p></main></body></html>", cancellationToken);
                 }
             };
         });

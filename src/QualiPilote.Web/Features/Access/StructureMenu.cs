@@ -1,30 +1,38 @@
+using Microsoft.AspNetCore.Mvc;
 using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Access;
 
-/// <summary>The side menu of a structure's pages. Each capability adds its entry here;
+/// <summary>The side menu of a structure's pages. Each capability adds its entry here, by page name;
 /// an entry shows only to users whose level on the structure reaches its minimum.</summary>
 public static class StructureMenu
 {
-    public sealed record Item(string Label, string Path, AccessLevel Minimum);
+    public sealed record Item(string Label, string Page, AccessLevel Minimum);
+
+    private const string Overview = "/Structures/Details";
 
     public static readonly IReadOnlyList<Item> Items =
     [
-        new("Vue d'ensemble", "", AccessLevel.AuditRead),
-        new("Périmètre de labellisation", "perimetre", AccessLevel.AuditRead),
-        new("Auto-diagnostic", "auto-diagnostic", AccessLevel.AuditRead),
-        new("Preuves", "preuves", AccessLevel.AuditRead),
-        new("Plan d'action", "actions", AccessLevel.AuditRead),
-        new("Indicateurs", "indicateurs", AccessLevel.Read),
-        new("Registres", "registres", AccessLevel.Read),
-        new("Audits", "audits", AccessLevel.Read),
-        new("Rétro-planning de labellisation", "retroplanning", AccessLevel.Read),
-        new("Publication des résultats", "publication", AccessLevel.Manage),
-        new("Membres et rôles", "membres", AccessLevel.Manage),
-        new("Journal des modifications", "journal", AccessLevel.Manage),
+        new("Vue d'ensemble", Overview, AccessLevel.AuditRead),
+        new("Périmètre de labellisation", "/Structures/Perimeter", AccessLevel.AuditRead),
+        new("Auto-diagnostic", "/SelfAssessment/Index", AccessLevel.AuditRead),
+        new("Preuves", "/SelfAssessment/Evidence/Index", AccessLevel.AuditRead),
+        new("Plan d'action", "/ActionPlan/Index", AccessLevel.AuditRead),
+        new("Indicateurs", "/Indicators/Index", AccessLevel.Read),
+        new("Registres", "/Registers/Index", AccessLevel.Read),
+        new("Audits", "/Audits/Index", AccessLevel.Read),
+        new("Rétro-planning de labellisation", "/Labelling/Index", AccessLevel.Read),
+        new("Publication des résultats", "/PublicResults/Publication", AccessLevel.Manage),
+        new("Membres et rôles", "/Access/Members", AccessLevel.Manage),
+        new("Journal des modifications", "/AuditTrail/Journal", AccessLevel.Manage),
     ];
 
     /// <summary>The menu this user sees on this structure's pages, for the shared layout.</summary>
-    public static SideMenu For(CurrentStructure current) => new(current.Structure.Name, $"/structures/{current.Structure.Code}",
-        Items.Where(i => current.Level >= i.Minimum).Select(i => new SideMenu.Link(i.Label, i.Path)).ToList());
+    public static SideMenu For(CurrentStructure current, IUrlHelper url)
+    {
+        string Href(string page) => url.Page(page, new { code = current.Structure.Code })
+            ?? throw new InvalidOperationException($"La page {page} du menu de la structure n'existe pas.");
+        return new(current.Structure.Name, Href(Overview),
+            Items.Where(i => current.Level >= i.Minimum).Select(i => new SideMenu.Link(i.Label, Href(i.Page))).ToList());
+    }
 }

@@ -18,13 +18,13 @@ public static class ActionExporter
 
     public static string FileName(Structure structure, DateOnly today) => $"plan-action-{structure.Code}-{today:yyyy-MM-dd}.xlsx";
 
-    /// <param name="link">The full address of an action's page, from its local path.</param>
+    /// <param name="link">The full address of an action's page.</param>
     public static async Task WriteAsync(Stream output, Structure structure, ActionFilter filter, IReadOnlyList<ImprovementAction> actions,
-        DateOnly today, Func<int, string?> engagementName, Func<string, string> link, CancellationToken cancellationToken = default)
+        DateOnly today, Func<int, string?> engagementName, Func<ImprovementAction, string> link, CancellationToken cancellationToken = default)
     {
         var grouped = filter.View != ActionView.List;
         var rows = ActionPlanQuery.Group(actions, filter.View)
-            .SelectMany(g => g.Actions.Select(a => ToRow(a, grouped ? g.Title : null, structure, today, link)))
+            .SelectMany(g => g.Actions.Select(a => ToRow(a, grouped ? g.Title : null, today, link)))
             .ToList();
         var criteria = Sheet.Criteria("Filtres",
         [
@@ -41,7 +41,7 @@ public static class ActionExporter
         await SpreadsheetWriter.WriteXlsxAsync(output, [new Sheet("Actions", Columns, rows), criteria], cancellationToken);
     }
 
-    private static object?[] ToRow(ImprovementAction action, string? group, Structure structure, DateOnly today, Func<string, string> link) =>
+    private static object?[] ToRow(ImprovementAction action, string? group, DateOnly today, Func<ImprovementAction, string> link) =>
     [
         group,
         action.Id,
@@ -61,6 +61,6 @@ public static class ActionExporter
         action.CompletedOn,
         action.Efficacy?.Label(),
         action.EfficacyNote,
-        link($"/structures/{structure.Code}/actions/{action.Id}"),
+        link(action),
     ];
 }

@@ -33,7 +33,7 @@ public static class ActionPlanApi
     }
 
     private static async Task<Results<Ok<List<ActionDto>>, ProblemHttpResult>> ListAsync(string code, string? service, int? engagement, string? origin,
-        string? status, string? deadline, CurrentStructure here, ActionPlanQuery query, ActionOriginLinks origins, TimeProvider clock, CancellationToken cancellationToken)
+        string? status, string? deadline, CurrentStructure here, ActionPlanQuery query, ActionOriginLinks origins, LinkGenerator links, TimeProvider clock, CancellationToken cancellationToken)
     {
         var structure = here.Structure;
         var errors = new List<FieldError>();
@@ -45,20 +45,20 @@ public static class ActionPlanApi
         }
         var today = clock.Today();
         var list = await query.ListAsync(structure.Id, filter, cancellationToken);
-        var links = await origins.ForAsync(code, list, cancellationToken);
-        return TypedResults.Ok(list.Select(a => ToDto(a, code, today, links.GetValueOrDefault(a.Id))).ToList());
+        var originLinks = await origins.ForAsync(code, list, cancellationToken);
+        return TypedResults.Ok(list.Select(a => ToDto(a, code, today, originLinks.GetValueOrDefault(a.Id), links)).ToList());
     }
 
-    private static async Task<Results<Ok<ActionDto>, ProblemHttpResult>> GetAsync(string code, int actionId, CurrentStructure here, AppDbContext db, ActionOriginLinks origins,
+    private static async Task<Results<Ok<ActionDto>, ProblemHttpResult>> GetAsync(string code, int actionId, CurrentStructure here, AppDbContext db, ActionOriginLinks origins, LinkGenerator links,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var structure = here.Structure;
         var action = await LoadAsync(db, structure.Id, actionId, cancellationToken);
-        return action is null ? UnknownAction(actionId) : TypedResults.Ok(ToDto(action, code, clock.Today(), await origins.ForAsync(code, action, cancellationToken)));
+        return action is null ? UnknownAction(actionId) : TypedResults.Ok(ToDto(action, code, clock.Today(), await origins.ForAsync(code, action, cancellationToken), links));
     }
 
     private static async Task<Results<Created<ActionDto>, ProblemHttpResult>> CreateAsync(string code, ActionInput input, HttpContext http, CurrentStructure here,
-        ActionPlanEditor editor, AppDbContext db, ActionOriginLinks origins, TimeProvider clock, CancellationToken cancellationToken)
+        ActionPlanEditor editor, AppDbContext db, ActionOriginLinks origins, LinkGenerator links, TimeProvider clock, CancellationToken cancellationToken)
     {
         var structure = here.Structure;
         var (action, errors) = await editor.CreateAsync(structure, here.Scope, input, cancellationToken);
@@ -67,11 +67,11 @@ public static class ActionPlanApi
             return Problems.Validation(errors);
         }
         var stored = await LoadAsync(db, structure.Id, action.Id, cancellationToken);
-        return TypedResults.Created($"{Api.Prefix}/structures/{code}/actions/{action.Id}", ToDto(stored!, code, clock.Today(), await origins.ForAsync(code, stored!, cancellationToken)));
+        return TypedResults.Created($"{Api.Prefix}/structures/{code}/actions/{action.Id}", ToDto(stored!, code, clock.Today(), await origins.ForAsync(code, stored!, cancellationToken), links));
     }
 
     private static async Task<Results<Ok<ActionDto>, ProblemHttpResult>> UpdateAsync(string code, int actionId, ActionUpdateInput input, HttpContext http,
-        CurrentStructure here, ActionPlanEditor editor, AppDbContext db, ActionOriginLinks origins, TimeProvider clock, CancellationToken cancellationToken)
+        CurrentStructure here, ActionPlanEditor editor, AppDbContext db, ActionOriginLinks origins, LinkGenerator links, TimeProvider clock, CancellationToken cancellationToken)
     {
         var structure = here.Structure;
         var result = await editor.UpdateAsync(structure, here.Scope, actionId, input, http.User.DisplayName(), cancellationToken);
@@ -92,11 +92,11 @@ public static class ActionPlanApi
                     Title = Problems.Title(409),
                     Detail = $"{current!.UpdatedBy ?? "Une autre personne"} a modifié cette action le {Fr.DateTime(current.UpdatedAt ?? current.CreatedAt)} "
                         + $"(version {current.Version}, vous envoyez la version {input.Version}) : rien n'a été enregistré. Relisez la version enregistrée (current), puis renvoyez vos changements avec la version {current.Version}.",
-                    Extensions = { ["currentVersion"] = current.Version, ["current"] = ToDto(current, code, today, await origins.ForAsync(code, current, cancellationToken)) },
+                    Extensions = { ["currentVersion"] = current.Version, ["current"] = ToDto(current, code, today, await origins.ForAsync(code, current, cancellationToken), links) },
                 });
             default:
                 var saved = await LoadAsync(db, structure.Id, actionId, cancellationToken);
-                return TypedResults.Ok(ToDto(saved!, code, today, await origins.ForAsync(code, saved!, cancellationToken)));
+                return TypedResults.Ok(ToDto(saved!, code, today, await origins.ForAsync(code, saved!, cancellationToken), links));
         }
     }
 
@@ -124,9 +124,11 @@ public static class ActionPlanApi
     }
 
     /// <param name="originLink">The link <see cref="ActionOriginLinks"/> built for the action's record of origin.</param>
-    public static ActionDto ToDto(ImprovementAction a, string code, DateOnly today, string? originLink) => new(
+    /// <param name="links">To link the action's page.</param>
+    public static ActionDto ToDto(ImprovementAction a, string code, DateOnly today, string? originLink, LinkGenerator links) => new(
         a.Id, a.Title, a.Description, a.Origin, a.OriginDetail, a.OriginKind, a.OriginId, originLink,
         a.Engagements.Select(e => new EngagementRefDto(e.EngagementId, e.Engagement.Referential.Label, e.Engagement.Number)).OrderBy(e => e.Number).ToList(),
         a.Service?.Code, a.OwnerName, a.StartDate, a.DueDate, a.Status, a.StatusReason, a.Progress, a.CompletedOn, a.Efficacy, a.EfficacyNote,
-        a.EfficacyCheckedOn, a.IsOverdue(today), a.IsDueSoon(today), a.Version, a.UpdatedAt, a.UpdatedBy, $"/structures/{code}/actions/{a.Id}");
+        a.EfficacyCheckedOn, a.IsOverdue(today), a.IsDueSoon(today), a.Version, a.UpdatedAt, a.UpdatedBy,
+        links.GetPathByPage("/ActionPlan/Details", values: new { code, actionId = a.Id })!);
 }

@@ -36,7 +36,7 @@ public class CreateModel(StructureAccess access, AppDbContext db, ActionPlanEdit
             if (action is not null)
             {
                 TempData["Success"] = $"Action « {action.Title} » ajoutée au plan d'action.";
-                return Redirect($"/structures/{Structure.Code}/actions/{action.Id}");
+                return RedirectToPage("/ActionPlan/Details", new { code = Structure.Code, actionId = action.Id });
             }
             ModelState.AddErrors(errors);
         }

@@ -65,7 +65,7 @@ public class EditModel(StructureAccess access, AppDbContext db, ActionPlanEditor
             {
                 case ActionUpdateOutcome.Saved:
                     TempData["Success"] = "Action enregistrée.";
-                    return Redirect($"/structures/{Structure.Code}/actions/{actionId}");
+                    return RedirectToPage("/ActionPlan/Details", new { code = Structure.Code, actionId });
                 case ActionUpdateOutcome.NotFound:
                     return NotFound();
                 case ActionUpdateOutcome.Forbidden:

@@ -52,7 +52,7 @@ public class IndexModel(StructureAccess access, AppDbContext db, ActionPlanQuery
         var buffer = new MemoryStream();
         await ActionExporter.WriteAsync(buffer, Structure, filter, actions, today,
             _ => engagement is null ? null : ActionPlanQuery.EngagementTitle(engagement),
-            path => PublicAddress.Absolute(configuration, Request, path), HttpContext.RequestAborted);
+            action => PublicAddress.Absolute(configuration, Request, Url.Page("/ActionPlan/Details", new { code = Structure.Code, actionId = action.Id })!), HttpContext.RequestAborted);
         return File(buffer.ToArray(), SpreadsheetWriter.XlsxContentType, ActionExporter.FileName(Structure, today));
     }
 
@@ -61,12 +61,12 @@ public class IndexModel(StructureAccess access, AppDbContext db, ActionPlanQuery
         get
         {
             var query = Filter.ToQuery();
-            return $"/structures/{Structure.Code}/actions{query}{(query.Length == 0 ? "?" : "&")}handler=Export";
+            return $"{Url.Page("/ActionPlan/Index", new { code = Structure.Code })}{query}{(query.Length == 0 ? "?" : "&")}handler=Export";
         }
     }
 
     private ActionFilter BoundFilter() => new(View, string.IsNullOrWhiteSpace(Service) ? null : Service, Engagement, Origin, Status, Deadline);
 
     /// <summary>This page's address for the current filter changed by <paramref name="change"/>.</summary>
-    public string ViewUrl(Func<ActionFilter, ActionFilter> change) => $"/structures/{Structure.Code}/actions{change(Filter).ToQuery()}";
+    public string ViewUrl(Func<ActionFilter, ActionFilter> change) => Url.Page("/ActionPlan/Index", new { code = Structure.Code }) + change(Filter).ToQuery();
 }

@@ -28,7 +28,7 @@ public class JournalModel(StructureAccess access, AuditTrailQuery query, Journal
     }
 
     private async Task LoadAsync() =>
-        View = await JournalView.LoadAsync(query, presenter, Structure.Id, $"/structures/{Structure.Code}/journal", Request.Query, HttpContext.RequestAborted);
+        View = await JournalView.LoadAsync(query, presenter, Structure.Id, Url.Page("/AuditTrail/Journal", new { code = Structure.Code })!, Request.Query, HttpContext.RequestAborted);
 
     /// <summary>The page with its French messages, answered 400: the address asked for a period that does not exist.</summary>
     private PageResult Invalid()

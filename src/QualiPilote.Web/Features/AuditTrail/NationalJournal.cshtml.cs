@@ -27,7 +27,7 @@ public class NationalJournalModel(AuditTrailQuery query, JournalPresenter presen
     }
 
     private async Task LoadAsync() =>
-        View = await JournalView.LoadAsync(query, presenter, null, "/admin/journal", Request.Query, HttpContext.RequestAborted);
+        View = await JournalView.LoadAsync(query, presenter, null, Url.Page("/AuditTrail/NationalJournal")!, Request.Query, HttpContext.RequestAborted);
 
     private PageResult Invalid()
     {

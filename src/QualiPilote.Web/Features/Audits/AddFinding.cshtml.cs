@@ -39,7 +39,7 @@ public class AddFindingModel(StructureAccess access, AppDbContext db, AuditEdito
             if (finding is not null)
             {
                 TempData["Success"] = $"{finding.Type.Label()} enregistré(e).";
-                return Redirect(AuditEditor.FindingUrl(Structure.Code, auditId, finding.Id));
+                return RedirectToPage("/Audits/Details", null, new { code = Structure.Code, auditId }, $"constat-{finding.Id}");
             }
             ModelState.AddErrors(errors);
         }

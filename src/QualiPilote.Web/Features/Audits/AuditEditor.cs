@@ -274,6 +274,4 @@ public sealed class AuditEditor(AppDbContext db, IFileStore files, ActionPlanEdi
         await transaction.CommitAsync(cancellationToken);
         return (action, []);
     }
-
-    public static string FindingUrl(string structureCode, int auditId, int findingId) => $"/structures/{structureCode}/audits/{auditId}#constat-{findingId}";
 }

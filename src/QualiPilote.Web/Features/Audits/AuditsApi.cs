@@ -35,36 +35,36 @@ public static class AuditsApi
             .WithDescription("201 avec l'action créée ; 200 avec l'action existante si le constat en a déjà une ; 422 pour un point fort.");
     }
 
-    private static async Task<Results<Ok<List<AuditDto>>, ProblemHttpResult>> ListAsync(string code, CurrentStructure here, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<AuditDto>>, ProblemHttpResult>> ListAsync(string code, CurrentStructure here, AppDbContext db, LinkGenerator links, CancellationToken cancellationToken)
     {
         var structure = here.Structure;
         var audits = await db.Set<Audit>().AsNoTracking().Where(a => a.StructureId == structure.Id)
             .Include(a => a.Referential).Include(a => a.AuditorAccount).Include(a => a.Modules).ThenInclude(m => m.Module).Include(a => a.Services).ThenInclude(s => s.Service)
             .Include(a => a.Findings).ThenInclude(f => f.Engagement).Include(a => a.Findings).ThenInclude(f => f.Service)
             .AsSplitQuery().OrderByDescending(a => a.StartDate).ToListAsync(cancellationToken);
-        return TypedResults.Ok(audits.Select(a => ToDto(a, code)).ToList());
+        return TypedResults.Ok(audits.Select(a => ToDto(a, code, links)).ToList());
     }
 
-    private static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> GetAsync(string code, int auditId, CurrentStructure here, AuditEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> GetAsync(string code, int auditId, CurrentStructure here, AuditEditor editor, LinkGenerator links, CancellationToken cancellationToken)
     {
         var structure = here.Structure;
         var audit = await editor.FindAsync(structure.Id, auditId, cancellationToken);
-        return audit is null ? UnknownAudit(auditId) : TypedResults.Ok(ToDto(audit, code));
+        return audit is null ? UnknownAudit(auditId) : TypedResults.Ok(ToDto(audit, code, links));
     }
 
-    private static async Task<Results<Created<AuditDto>, ProblemHttpResult>> CreateAsync(string code, AuditInput input, CurrentStructure here, AuditEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<Created<AuditDto>, ProblemHttpResult>> CreateAsync(string code, AuditInput input, CurrentStructure here, AuditEditor editor, LinkGenerator links, CancellationToken cancellationToken)
     {
-        var (audit, problem) = await SaveAsync(code, null, input, here, editor, cancellationToken);
+        var (audit, problem) = await SaveAsync(code, null, input, here, editor, links, cancellationToken);
         return audit is null ? problem! : TypedResults.Created($"{Api.Prefix}/structures/{code}/audits/{audit.Id}", audit);
     }
 
-    private static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> UpdateAsync(string code, int auditId, AuditInput input, CurrentStructure here, AuditEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> UpdateAsync(string code, int auditId, AuditInput input, CurrentStructure here, AuditEditor editor, LinkGenerator links, CancellationToken cancellationToken)
     {
-        var (audit, problem) = await SaveAsync(code, auditId, input, here, editor, cancellationToken);
+        var (audit, problem) = await SaveAsync(code, auditId, input, here, editor, links, cancellationToken);
         return audit is null ? problem! : TypedResults.Ok(audit);
     }
 
-    private static async Task<(AuditDto? Audit, ProblemHttpResult? Problem)> SaveAsync(string code, int? auditId, AuditInput input, CurrentStructure here, AuditEditor editor, CancellationToken cancellationToken)
+    private static async Task<(AuditDto? Audit, ProblemHttpResult? Problem)> SaveAsync(string code, int? auditId, AuditInput input, CurrentStructure here, AuditEditor editor, LinkGenerator links, CancellationToken cancellationToken)
     {
         var structure = here.Structure;
         Audit? audit;
@@ -76,16 +76,16 @@ public static class AuditsApi
         catch (StaleVersionException stale)
         {
             var current = await editor.FindAsync(structure.Id, auditId!.Value, cancellationToken);
-            return (null, Versions.Conflict(stale, "cet audit", current is null ? null : ToDto(current, code)));
+            return (null, Versions.Conflict(stale, "cet audit", current is null ? null : ToDto(current, code, links)));
         }
         if (audit is null)
         {
             return (null, errors.Any(e => e.Field == "id") ? UnknownAudit(auditId!.Value) : Problems.Validation(errors));
         }
-        return (ToDto((await editor.FindAsync(structure.Id, audit.Id, cancellationToken))!, code), null);
+        return (ToDto((await editor.FindAsync(structure.Id, audit.Id, cancellationToken))!, code, links), null);
     }
 
-    private static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> UploadReportAsync(string code, int auditId, IFormFile? file, CurrentStructure here, AuditEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> UploadReportAsync(string code, int auditId, IFormFile? file, CurrentStructure here, AuditEditor editor, LinkGenerator links, CancellationToken cancellationToken)
     {
         var structure = here.Structure;
         var errors = await editor.AttachReportAsync(structure.Id, auditId, file, cancellationToken);
@@ -93,7 +93,7 @@ public static class AuditsApi
         {
             return errors.Any(e => e.Field == "id") ? UnknownAudit(auditId) : Problems.Validation(errors);
         }
-        return TypedResults.Ok(ToDto((await editor.FindAsync(structure.Id, auditId, cancellationToken))!, code));
+        return TypedResults.Ok(ToDto((await editor.FindAsync(structure.Id, auditId, cancellationToken))!, code, links));
     }
 
     private static async Task<IResult> DownloadReportAsync(string code, int auditId, CurrentStructure here, AuditEditor editor, IFileStore files, CancellationToken cancellationToken)
@@ -108,7 +108,7 @@ public static class AuditsApi
     }
 
     private static async Task<Results<Created<FindingDto>, ProblemHttpResult>> AddFindingAsync(string code, int auditId, FindingInput input, HttpContext http,
-        CurrentStructure here, AuditEditor editor, CancellationToken cancellationToken)
+        CurrentStructure here, AuditEditor editor, LinkGenerator links, CancellationToken cancellationToken)
     {
         var structure = here.Structure;
         var named = await editor.FindAsync(structure.Id, auditId, cancellationToken);
@@ -128,11 +128,11 @@ public static class AuditsApi
             return errors.Any(e => e.Field == "id") ? UnknownAudit(auditId) : Problems.Validation(errors);
         }
         var audit = await editor.FindAsync(structure.Id, auditId, cancellationToken);
-        return TypedResults.Created($"{Api.Prefix}/structures/{code}/audits/{auditId}", ToDto(audit!.Findings.First(f => f.Id == finding.Id), code));
+        return TypedResults.Created($"{Api.Prefix}/structures/{code}/audits/{auditId}", ToDto(audit!.Findings.First(f => f.Id == finding.Id), code, links));
     }
 
     private static async Task<Results<Created<ActionPlanApi.ActionDto>, Ok<ActionPlanApi.ActionDto>, ProblemHttpResult>> CreateActionAsync(string code, int auditId, int findingId,
-        HttpContext http, CurrentStructure here, AuditEditor editor, AppDbContext db, ActionOriginLinks origins, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext http, CurrentStructure here, AuditEditor editor, AppDbContext db, ActionOriginLinks origins, LinkGenerator links, TimeProvider clock, CancellationToken cancellationToken)
     {
         var structure = here.Structure;
         var existing = await db.Set<AuditFinding>().AsNoTracking()
@@ -145,21 +145,22 @@ public static class AuditsApi
         var stored = await db.Set<ImprovementAction>().AsNoTracking()
             .Include(a => a.Service).Include(a => a.Engagements).ThenInclude(e => e.Engagement).ThenInclude(e => e.Referential)
             .AsSplitQuery().FirstAsync(a => a.Id == action.Id, cancellationToken);
-        var dto = ActionPlanApi.ToDto(stored, code, clock.Today(), await origins.ForAsync(code, stored, cancellationToken));
+        var dto = ActionPlanApi.ToDto(stored, code, clock.Today(), await origins.ForAsync(code, stored, cancellationToken), links);
         return existing is null ? TypedResults.Created($"{Api.Prefix}/structures/{code}/actions/{action.Id}", dto) : TypedResults.Ok(dto);
     }
 
     private static ProblemHttpResult UnknownAudit(int auditId) => Problems.NotFound($"Aucun audit n'a l'identifiant {auditId} dans cette structure.");
 
-    private static FindingDto ToDto(AuditFinding f, string code) =>
-        new(f.Id, f.Type, f.EngagementId, f.Engagement?.Number, f.Service?.Code, f.Description, f.ActionId, AuditEditor.FindingUrl(code, f.AuditId, f.Id));
+    private static FindingDto ToDto(AuditFinding f, string code, LinkGenerator links) =>
+        new(f.Id, f.Type, f.EngagementId, f.Engagement?.Number, f.Service?.Code, f.Description, f.ActionId, 
+            links.GetPathByPage("/Audits/Details", values: new { code, auditId = f.AuditId }, fragment: new FragmentString($"#constat-{f.Id}"))!);
 
-    private static AuditDto ToDto(Audit a, string code) => new(
+    private static AuditDto ToDto(Audit a, string code, LinkGenerator links) => new(
         a.Id, a.Kind, a.Body, a.ReferentialId, a.Referential.Label, a.StartDate, a.EndDate, a.Auditors, a.AuditorAccount?.Email, a.Conclusion,
         a.Modules.Select(m => m.Module.Number).Order().ToList(),
         a.Services.Select(s => s.Service.Code).Order().ToList(),
         a.ReportKey is null ? null : new ReportDto(a.ReportFileName!, a.ReportContentType!, a.ReportLength!.Value, a.ReportSha256!, a.ReportUploadedAt!.Value,
             $"{Api.Prefix}/structures/{code}/audits/{a.Id}/report"),
         AuditSummary.ByType(a.Findings).Select(c => new FindingCountDto(c.Type, c.Count, c.WithAction)).ToList(),
-        a.Findings.OrderBy(f => f.Engagement?.Number).ThenBy(f => f.Type).Select(f => ToDto(f, code)).ToList(), a.Version);
+        a.Findings.OrderBy(f => f.Engagement?.Number).ThenBy(f => f.Type).Select(f => ToDto(f, code, links)).ToList(), a.Version);
 }

@@ -24,7 +24,7 @@ public class CreateModel(StructureAccess access, AppDbContext db, AuditEditor ed
             if (audit is not null)
             {
                 TempData["Success"] = "Audit enregistré ; il figure aussi dans le rétro-planning.";
-                return Redirect($"/structures/{Structure.Code}/audits/{audit.Id}");
+                return RedirectToPage("/Audits/Details", new { code = Structure.Code, auditId = audit.Id });
             }
             ModelState.AddErrors(errors);
         }

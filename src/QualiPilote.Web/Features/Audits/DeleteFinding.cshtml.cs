@@ -12,7 +12,7 @@ public class DeleteFindingModel(StructureAccess access, AuditEditor editor) : St
 {
     public Audit Audit { get; private set; } = null!;
     public AuditFinding Finding { get; private set; } = null!;
-    public string AuditPath => $"/structures/{Structure.Code}/audits/{Audit.Id}";
+    public string AuditPath => Url.Page("/Audits/Details", new { code = Structure.Code, auditId = Audit.Id })!;
 
     public async Task<IActionResult> OnGetAsync(int auditId, int findingId) => await LoadAsync(auditId, findingId) ? Page() : NotFound();
 
@@ -31,7 +31,7 @@ public class DeleteFindingModel(StructureAccess access, AuditEditor editor) : St
             return NotFound();
         }
         TempData["Success"] = $"Constat supprimé ({Finding.Type.Label().ToLowerInvariant()}{(Finding.Engagement is null ? "" : $", engagement {Finding.Engagement.Number}")}).";
-        return Redirect($"{AuditPath}#constats");
+        return RedirectToPage("/Audits/Details", null, new { code = Structure.Code, auditId = Audit.Id }, "constats");
     }
 
     private async Task<bool> LoadAsync(int auditId, int findingId)

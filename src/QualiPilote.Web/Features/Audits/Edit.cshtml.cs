@@ -56,7 +56,7 @@ public class EditModel(StructureAccess access, AppDbContext db, AuditEditor edit
                 if (saved is not null)
                 {
                     TempData["Success"] = "Audit enregistré.";
-                    return Redirect($"/structures/{Structure.Code}/audits/{auditId}");
+                    return RedirectToPage("/Audits/Details", new { code = Structure.Code, auditId });
                 }
                 ModelState.AddErrors(errors);
             }
@@ -75,7 +75,7 @@ public class EditModel(StructureAccess access, AppDbContext db, AuditEditor edit
         if (errors.Count == 0)
         {
             TempData["Success"] = $"Rapport « {report!.FileName} » déposé.";
-            return Redirect($"/structures/{Structure.Code}/audits/{auditId}");
+            return RedirectToPage("/Audits/Details", new { code = Structure.Code, auditId });
         }
         if (errors.Any(e => e.Field == "id"))
         {

@@ -9,7 +9,7 @@ namespace QualiPilote.Web.Features.Audits;
 [Authorize(Policy = Policies.StructureManage)]
 public class FindingModel(StructureAccess access, AuditEditor editor) : StructurePageModel(access)
 {
-    public IActionResult OnGet(int auditId, int findingId) => Redirect(AuditEditor.FindingUrl(Structure.Code, auditId, findingId));
+    public IActionResult OnGet(int auditId, int findingId) => RedirectToPage("/Audits/Details", null, new { code = Structure.Code, auditId }, $"constat-{findingId}");
 
     public async Task<IActionResult> OnPostActionAsync(int auditId, int findingId)
     {
@@ -21,9 +21,9 @@ public class FindingModel(StructureAccess access, AuditEditor editor) : Structur
                 return NotFound();
             }
             TempData["Success"] = string.Join(" ", errors.Select(e => e.Message));
-            return Redirect(AuditEditor.FindingUrl(Structure.Code, auditId, findingId));
+            return RedirectToPage("/Audits/Details", null, new { code = Structure.Code, auditId }, $"constat-{findingId}");
         }
         TempData["Success"] = $"Action « {action.Title} » créée depuis le constat : complétez son responsable et son échéance.";
-        return Redirect($"/structures/{Structure.Code}/actions/{action.Id}/modifier");
+        return RedirectToPage("/ActionPlan/Edit", new { code = Structure.Code, actionId = action.Id });
     }
 }

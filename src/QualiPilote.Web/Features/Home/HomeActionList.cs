@@ -13,8 +13,8 @@ public sealed record HomeActionList(string Id, string Title, string Empty, Actio
 
     public sealed record Count(Structure Structure, string? ServiceCode, int Actions)
     {
-        public string Url(ActionDeadline deadline) =>
-            $"/structures/{Structure.Code}/actions{new ActionFilter(Service: ServiceCode, Deadline: deadline).ToQuery()}";
+        /// <summary>The action plan's filter that lists these actions, for its query string.</summary>
+        public ActionFilter Filter(ActionDeadline deadline) => new(Service: ServiceCode, Deadline: deadline);
     }
 
     public int Total => Counts.Sum(c => c.Actions);

@@ -19,7 +19,7 @@ public class CreateModel(StructureAccess access, AppDbContext db, MilestoneEdito
             if (milestone is not null)
             {
                 TempData["Success"] = $"Étape « {milestone.Label} » ajoutée au rétro-planning.";
-                return Redirect($"/structures/{Structure.Code}/retroplanning");
+                return RedirectToPage("/Labelling/Index", new { code = Structure.Code });
             }
             ModelState.AddErrors(errors);
         }

@@ -42,7 +42,7 @@ public class EditModel(StructureAccess access, AppDbContext db, MilestoneEditor 
                 if (milestone is not null)
                 {
                     TempData["Success"] = $"Étape « {milestone.Label} » enregistrée.";
-                    return Redirect($"/structures/{Structure.Code}/retroplanning");
+                    return RedirectToPage("/Labelling/Index", new { code = Structure.Code });
                 }
                 if (errors.Any(e => e.Field == "id"))
                 {
@@ -67,6 +67,6 @@ public class EditModel(StructureAccess access, AppDbContext db, MilestoneEditor 
             return NotFound();
         }
         TempData["Success"] = "Étape supprimée du rétro-planning.";
-        return Redirect($"/structures/{Structure.Code}/retroplanning");
+        return RedirectToPage("/Labelling/Index", new { code = Structure.Code });
     }
 }
