@@ -14,7 +14,7 @@ namespace QualiPilote.Web.Features.Notifications;
 /// same day, or concurrently, notifies nobody twice: each reminder is a unique (action, kind, period) row.
 /// The same pass notifies the <see cref="QualityAlerts"/> (indicators, labels, self-assessment deadlines), each
 /// unique per person through <see cref="Notification.EventKey"/>. Nobody gets a kind they switched off.</summary>
-public sealed class ActionReminderJob(AppDbContext db, TimeProvider clock, IMailSender mail, MailOptions mailOptions, QualityAlerts qualityAlerts,
+public sealed class ActionReminderJob(AppDbContext db, TimeProvider clock, IMailSender mail, MailOptions mailOptions, QualityAlerts qualityAlerts, LinkGenerator links,
     ILogger<ActionReminderJob> logger)
 {
     public const string Scheduled = "planifié";
@@ -93,7 +93,7 @@ public sealed class ActionReminderJob(AppDbContext db, TimeProvider clock, IMail
             : $"Échéance proche : « {action.Title} » ({where}) – à réaliser pour le {Fr.Date(action.DueDate)}";
     }
 
-    private static string UrlOf(ImprovementAction action) => $"/structures/{action.Structure.Code}/actions/{action.Id}";
+    private string UrlOf(ImprovementAction action) => links.GetPathByPage("/ActionPlan/Details", values: new { code = action.Structure.Code, actionId = action.Id })!;
 
     /// <summary>Quality referents of the structure or of the prefecture that groups it, and the relay referents of the owner service.</summary>
     private static List<Recipient> RecipientsOf(ImprovementAction action, List<Recipient> all) =>
@@ -214,7 +214,7 @@ public sealed class ActionReminderJob(AppDbContext db, TimeProvider clock, IMail
                 .AppendLine()
                 .AppendLine("-- ")
                 .AppendLine("Quali-Pilote – message automatique, merci de ne pas y répondre.")
-                .AppendLine($"Choisir les notifications que vous recevez : {mailOptions.Link("/notifications/preferences")}");
+                .AppendLine($"Choisir les notifications que vous recevez : {mailOptions.Link(links.GetPathByPage("/Notifications/Preferences")!)}");
             var subject = actions == items.Count
                 ? $"Quali-Pilote : {Fr.Count(items.Count, "action")} à suivre" + (late > 0 ? $" dont {late} en retard" : "")
                 : $"Quali-Pilote : {Fr.Count(items.Count, "notification")}" + (late > 0 ? $" dont {Fr.Count(late, "action")} en retard" : "");

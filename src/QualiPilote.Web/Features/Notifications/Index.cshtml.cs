@@ -34,7 +34,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         {
             return NotFound();
         }
-        return Redirect("/notifications");
+        return RedirectToPage("/Notifications/Index");
     }
 
     public async Task<IActionResult> OnPostReadAllAsync()
@@ -43,6 +43,6 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         var changed = await db.Set<Notification>().Where(n => n.UserId == UserId && n.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now));
         TempData["Success"] = changed == 0 ? "Aucune notification non lue." : $"{Fr.Count(changed, "notification marquée comme lue", "notifications marquées comme lues")}.";
-        return Redirect("/notifications");
+        return RedirectToPage("/Notifications/Index");
     }
 }

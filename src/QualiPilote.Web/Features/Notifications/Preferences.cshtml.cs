@@ -53,7 +53,7 @@ public class PreferencesModel(NotificationPreferencesEditor editor) : PageModel
         TempData["Success"] = off.Count == 0
             ? "Préférences enregistrées : vous recevez toutes les notifications."
             : $"Préférences enregistrées : vous ne recevez plus « {string.Join(" », « ", off.Select(t => t.Label()))} ».";
-        return Redirect("/notifications/preferences");
+        return RedirectToPage("/Notifications/Preferences");
     }
 
     private static NotificationPreferencesInput ToInput(NotificationPreference p) => new()

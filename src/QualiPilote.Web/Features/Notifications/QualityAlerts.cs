@@ -16,7 +16,7 @@ public sealed record QualityAlert(Structure Structure, NotificationKind Kind, st
 /// <summary>Finds, on a day, the indicator alerts, the labels nearing or past their expiry and the self-assessment
 /// deadlines near or past with requirements still unanswered. It decides nothing about people: the job picks the
 /// recipients and skips what was already notified.</summary>
-public sealed class QualityAlerts(AppDbContext db, IndicatorQuery indicators, CampaignQuery campaigns)
+public sealed class QualityAlerts(AppDbContext db, IndicatorQuery indicators, CampaignQuery campaigns, LinkGenerator links)
 {
     /// <summary>Stages before a label's expiry, in months, the latest first.</summary>
     public static readonly int[] LabelWarningMonths = [1, 3, 6];
@@ -104,7 +104,7 @@ public sealed class QualityAlerts(AppDbContext db, IndicatorQuery indicators, Ca
                 continue;
             }
             alerts.Add(new QualityAlert(structure, NotificationKind.LabelExpiry, $"jalon-{expiry.Id}/{expiresOn:yyyy-MM-dd}/{stage}", title,
-                $"/structures/{structure.Code}/retroplanning", ToRelayReferents: false));
+                links.GetPathByPage("/Labelling/Index", values: new { code = structure.Code })!, ToRelayReferents: false));
         }
         return alerts;
     }
@@ -151,7 +151,7 @@ public sealed class QualityAlerts(AppDbContext db, IndicatorQuery indicators, Ca
                 : $"Clôture de l'auto-diagnostic {campaign.Year} proche ({structure.Name}) – prévue le {Fr.Date(on)} ; {what}";
             alerts.Add(new QualityAlert(structure, NotificationKind.CampaignDeadline,
                 $"campagne-{campaign.Id}/{on:yyyy-MM-dd}/{(passed ? "depassee" : "proche")}", title,
-                $"/structures/{structure.Code}/auto-diagnostic/{campaign.Year}", ToRelayReferents: true));
+                links.GetPathByPage("/SelfAssessment/Campaign", values: new { code = structure.Code, year = campaign.Year })!, ToRelayReferents: true));
         }
         return alerts;
     }

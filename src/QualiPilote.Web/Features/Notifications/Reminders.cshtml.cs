@@ -33,6 +33,6 @@ public class RemindersModel(AppDbContext db, ActionReminderJob job, IMailSender 
     {
         var run = await job.RunAsync($"manuel : {User.DisplayName()}", HttpContext.RequestAborted);
         TempData["Success"] = $"Relances lancées : {Fr.Count(run.Reminders, "relance")}, {Fr.Count(run.Notifications, "notification")}, {Fr.Count(run.Emails, "courriel")}.";
-        return Redirect("/admin/relances");
+        return RedirectToPage("/Notifications/Reminders");
     }
 }

@@ -62,7 +62,7 @@ public class EditEngagementModel(ReferentialEditor editor) : PageModel
             return Page();
         }
         TempData["Success"] = Campaigns > 0 ? $"Correction de l'engagement {number} enregistrée." : $"Engagement {number} enregistré.";
-        return Redirect($"/referentiels/{id}/engagements/{number}");
+        return RedirectToPage("/Referentials/Engagement", new { id, number });
     }
 
     private async Task<bool> LoadAsync(int id, int number)

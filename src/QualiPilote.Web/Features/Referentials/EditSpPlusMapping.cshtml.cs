@@ -61,7 +61,7 @@ public class EditSpPlusMappingModel(AppDbContext db, ReferentialEditor editor) :
             return Page();
         }
         TempData["Success"] = $"Correspondances de l'engagement Services Publics + n° {number} enregistrées.";
-        return Redirect($"/services-publics-plus#sp-{number}");
+        return RedirectToPage("/Referentials/SpPlus", null, null, $"sp-{number}");
     }
 
     private async Task<bool> LoadAsync(int number)

@@ -57,7 +57,7 @@ public class ImportModel(ReferentialImporter importer, AppDbContext db) : PageMo
         TempData["Success"] = summary.NothingChanged
             ? "Import terminé : le fichier ne change rien au référentiel."
             : $"Import terminé : {Fr.Count(summary.Created, "élément créé", "éléments créés")}, {Fr.Count(summary.Updated, "modifié")}, {Fr.Count(summary.Deleted, "supprimé")}.";
-        return Redirect($"/referentiels/{summary.ReferentialId}");
+        return RedirectToPage("/Referentials/Details", new { id = summary.ReferentialId });
     }
 
     private async Task LoadAsync() =>

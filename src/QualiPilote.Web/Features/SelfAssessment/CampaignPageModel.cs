@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using QualiPilote.Web.Features.Access;
 
 namespace QualiPilote.Web.Features.SelfAssessment;
@@ -23,7 +24,16 @@ public abstract class CampaignPageModel(StructureAccess access, CampaignQuery qu
 
     protected Task<CampaignRates> LoadRatesAsync() => query.LoadRatesAsync(Grid, HttpContext.RequestAborted);
 
-    public string CampaignPath => $"/structures/{Structure.Code}/auto-diagnostic/{Campaign.Year}";
+    /// <summary>The path of one of this campaign's pages (grid, module, rates, closing, auditor's pack); the other values go to
+    /// the query string.</summary>
+    public string CampaignPage(string page, object? values = null, string? fragment = null) =>
+        Url.Page(page, pageHandler: null, new RouteValueDictionary(values) { ["code"] = Structure.Code, ["year"] = Campaign.Year }, protocol: null, host: null, fragment)!;
+
+    /// <summary>The campaign's grid.</summary>
+    public string CampaignPath => CampaignPage(GridPage);
+
+    public const string GridPage = "/SelfAssessment/Campaign";
+    public const string ModulePage = "/SelfAssessment/Module";
 
     /// <summary>The modules the signed-in user may assess in this campaign.</summary>
     public IReadOnlySet<int> EditableModules => _editable ??= CampaignQuery.EditableModuleIds(Grid, Structure, Scope);

@@ -27,7 +27,7 @@ public class CloseModel(StructureAccess access, CampaignQuery query, CampaignEdi
     public IReadOnlyList<GridRow> GapsWithoutAction => Grid.Rows.Where(r => r.IsGap && r.Action is null).ToList();
 
     public string ModulePath(GridRow row) =>
-        $"{CampaignPath}/modules/{Grid.Modules.First(m => m.Module.Id == row.Engagement.ModuleId).Module.Number}#{row.Anchor}";
+        CampaignPage(ModulePage, new { number = Grid.Modules.First(m => m.Module.Id == row.Engagement.ModuleId).Module.Number }, row.Anchor);
 
     public async Task<IActionResult> OnGetAsync(int year) => await LoadCampaignAsync(year) ? Page() : NotFound();
 
@@ -60,7 +60,7 @@ public class CloseModel(StructureAccess access, CampaignQuery query, CampaignEdi
         }
         if (!Confirmation.IsConfirmed(Request))
         {
-            return Redirect($"{CampaignPath}/cloture");
+            return Redirect(CampaignPage("/SelfAssessment/Close"));
         }
         var errors = await editor.ReopenAsync(Campaign);
         if (errors.Count > 0)

@@ -56,7 +56,7 @@ public class ModuleModel(StructureAccess access, CampaignQuery query, CampaignEd
         TempData["SavedMessage"] = saved == 0
             ? "Aucune modification : rien à enregistrer."
             : $"Engagement {engagement?.Engagement.Number} enregistré : {Fr.Count(saved, "sous-engagement mis à jour", "sous-engagements mis à jour")} par {User.DisplayName()}.";
-        return Redirect($"{CampaignPath}/modules/{number}#{engagement?.Anchor}");
+        return Redirect(CampaignPage(ModulePage, new { number }, engagement?.Anchor));
     }
 
     /// <summary>Saves the engagement's form and turns the chosen gap into an improvement action, both or neither.</summary>
@@ -74,7 +74,7 @@ public class ModuleModel(StructureAccess access, CampaignQuery query, CampaignEd
         var row = Grid.Rows.First(r => r.Requirement.Id == requirementId);
         TempData["SavedEngagement"] = row.Engagement.Number;
         TempData["SavedMessage"] = $"Action « {action.Title} » ajoutée au plan d'action{(action.ServiceId is null ? "" : " du service")}, liée à l'écart {row.Code}.";
-        return Redirect($"{CampaignPath}/modules/{number}#{row.Anchor}");
+        return Redirect(CampaignPage(ModulePage, new { number }, row.Anchor));
     }
 
     private async Task<bool> LoadAsync(int year, int number)

@@ -39,7 +39,7 @@ public class StartModel(StructureAccess access, AppDbContext db, CampaignQuery q
                 TempData["Success"] = campaign.CopiedFromYear is { } from
                     ? $"Campagne {campaign.Year} lancée : les réponses de {from} sont reprises, à confirmer ou corriger par chaque service."
                     : $"Campagne {campaign.Year} lancée : {campaign.Assessments.Count} sous-engagements à évaluer.";
-                return Redirect($"/structures/{Structure.Code}/auto-diagnostic/{campaign.Year}");
+                return RedirectToPage("/SelfAssessment/Campaign", new { code = Structure.Code, year = campaign.Year });
             }
             ModelState.AddErrors(errors);
         }

@@ -28,6 +28,6 @@ public class AddServiceModel(StructureAccess access, StructureEditor editor) : S
             return Page();
         }
         TempData["Success"] = $"Service « {service.Label} » ajouté.";
-        return Redirect($"/structures/{Structure.Code}");
+        return RedirectToPage("/Structures/Details", new { code = Structure.Code });
     }
 }

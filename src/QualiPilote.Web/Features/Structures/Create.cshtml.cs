@@ -33,6 +33,6 @@ public class CreateModel(StructureEditor editor) : PageModel
             return Page();
         }
         TempData["Success"] = $"Structure « {structure.Name} » créée.";
-        return Redirect($"/structures/{structure.Code}");
+        return RedirectToPage("/Structures/Details", new { code = structure.Code });
     }
 }

@@ -78,7 +78,7 @@ public class EditPerimeterModel(StructureAccess access, AppDbContext db, Perimet
             return Page();
         }
         TempData["Success"] = $"Périmètre {Referential.Label} enregistré.";
-        return Redirect($"/structures/{Structure.Code}/perimetre");
+        return RedirectToPage("/Structures/Perimeter", new { code = Structure.Code });
     }
 
     private async Task<bool> LoadAsync()

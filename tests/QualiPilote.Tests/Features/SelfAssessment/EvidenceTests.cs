@@ -113,7 +113,9 @@ public class EvidenceTests(AppFactory factory) : IClassFixture<AppFactory>
         var ok = await referent.SubmitAsync(page, "main form", new() { ["Input.Kind"] = "Indicator", ["Input.Title"] = "Taux d'appels décrochés T3 2026", ["Input.IndicatorCode"] = "appels-decroches", ["Input.IndicatorPeriod"] = "2026-t3" });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var stored = await factory.WithDbAsync(db => db.Set<Evidence>().SingleAsync(e => e.Title == "Taux d'appels décrochés T3 2026"));
-        Assert.Equal("/structures/pref-73/indicateurs/appels-decroches/2026-T3", stored.Href("pref-73"));
+        Assert.Equal("2026-T3", stored.IndicatorPeriod);
+        var list = await referent.GetPageAsync("/structures/pref-73/preuves");
+        Assert.Equal("Taux d'appels décrochés T3 2026", list.QuerySelector("a[href=\"/structures/pref-73/indicateurs/appels-decroches/2026-T3\"]")?.TextContent.Trim());
     }
 
     [Fact]

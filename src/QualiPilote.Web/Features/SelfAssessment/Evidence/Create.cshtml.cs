@@ -63,9 +63,9 @@ public class EvidenceCreateModel(StructureAccess access, CampaignQuery query, Ca
         if (From is { } from && Grid?.Rows.FirstOrDefault(r => r.Requirement.Id == from) is { } origin)
         {
             var module = Grid.Modules.First(m => m.Module.Id == origin.Engagement.ModuleId).Module.Number;
-            return Redirect($"/structures/{Structure.Code}/auto-diagnostic/{Grid.Campaign.Year}/modules/{module}#{origin.Anchor}");
+            return RedirectToPage("/SelfAssessment/Module", null, new { code = Structure.Code, year = Grid.Campaign.Year, number = module }, origin.Anchor);
         }
-        return Redirect($"/structures/{Structure.Code}/preuves#preuve-{evidence.Id}");
+        return RedirectToPage("/SelfAssessment/Evidence/Index", null, new { code = Structure.Code }, $"preuve-{evidence.Id}");
     }
 
     /// <summary>The open campaign whose requirements can be ticked: the one asked for, else the latest open one.</summary>

@@ -28,7 +28,7 @@ public class EvidenceDeleteModel(StructureAccess access, AppDbContext db, Eviden
             return Page();
         }
         TempData["Success"] = $"Preuve « {Evidence.Title} » supprimée.";
-        return Redirect($"/structures/{Structure.Code}/preuves");
+        return RedirectToPage("/SelfAssessment/Evidence/Index", new { code = Structure.Code });
     }
 
     private async Task<bool> LoadAsync(int evidenceId)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using QualiPilote.Web.Features.Structures;
@@ -56,12 +57,12 @@ public class Evidence : IStructureOwned
     };
 
     /// <summary>Where a reader opens the evidence: the authorised download, the address, or the indicator's page.
-    /// The indicator page belongs to the dashboard feature; the link is kept loose on purpose (code and period only).</summary>
-    public string? Href(string structureCode) => Kind switch
+    /// The indicator page belongs to the dashboard feature; it is named by its page, its code and its period only.</summary>
+    public string? Href(IUrlHelper links, string structureCode) => Kind switch
     {
-        EvidenceKind.File => $"/structures/{structureCode}/preuves/{Id}/fichier",
+        EvidenceKind.File => links.Page("/SelfAssessment/Evidence/File", new { code = structureCode, evidenceId = Id }),
         EvidenceKind.Url => Url,
-        EvidenceKind.Indicator => $"/structures/{structureCode}/indicateurs/{Uri.EscapeDataString(IndicatorCode ?? "")}/{Uri.EscapeDataString(IndicatorPeriod ?? "")}",
+        EvidenceKind.Indicator => links.Page("/Indicators/Details", new { code = structureCode, indicator = IndicatorCode, period = IndicatorPeriod }),
         _ => null,
     };
 

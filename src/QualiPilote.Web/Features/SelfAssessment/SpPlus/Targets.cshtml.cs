@@ -39,7 +39,7 @@ public class SpPlusTargetsModel(AppDbContext db, SpPlusTargetEditor editor) : Pa
                 if (target is not null)
                 {
                     TempData["Success"] = $"Cible {target.Year} : {Fr.Percent(target.Percent, 0)}.";
-                    return Redirect("/services-publics-plus/cibles");
+                    return RedirectToPage("/SelfAssessment/SpPlus/Targets");
                 }
                 ModelState.AddErrors(errors);
             }
@@ -60,7 +60,7 @@ public class SpPlusTargetsModel(AppDbContext db, SpPlusTargetEditor editor) : Pa
             return NotFound();
         }
         TempData["Success"] = $"Cible {year} supprimée : l'année suit la cible précédente.";
-        return Redirect("/services-publics-plus/cibles");
+        return RedirectToPage("/SelfAssessment/SpPlus/Targets");
     }
 
     private async Task LoadAsync() => Targets = await db.Set<SpPlusTarget>().AsNoTracking().OrderBy(t => t.Year).ToListAsync();
