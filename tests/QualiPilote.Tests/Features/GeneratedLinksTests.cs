@@ -65,6 +65,18 @@ public partial class GeneratedLinksTests
             + Environment.NewLine + string.Join(Environment.NewLine, written));
     }
 
+    [Fact]
+    public void Every_page_name_in_the_code_is_a_page()
+    {
+        var unknown = SourceTree.AppFiles()
+            .SelectMany(f => PageName().Matches(f.Text).Select(m => (f.Path, Page: m.Groups["page"].Value)))
+            .Where(p => p.Page != "/Features") // the pages' root folder, set in Shared/WebUi.cs
+            .Where(p => !File.Exists(Path.Combine(SourceTree.App, "Features", p.Page.TrimStart('/') + ".cshtml")))
+            .Select(p => $"{p.Path} : {p.Page}").Distinct().ToList();
+        Assert.True(unknown.Count == 0, "Pages introuvables sous Features/ :" + Environment.NewLine + string.Join(Environment.NewLine, unknown));
+        Assert.Contains(SourceTree.AppFiles(), f => PageName().IsMatch(f.Text));
+    }
+
     [Theory]
     [InlineData("<a href=\"/structures/@code/registres\">", "/structures/@code/registres")]
     [InlineData("return Redirect($\"/structures/{Structure.Code}/preuves\");", "/structures/{Structure.Code}/preuves")]
@@ -90,6 +102,10 @@ public partial class GeneratedLinksTests
     // /Structures/Details are not, and "~/" is a static file), or a link to "/" itself.
     [GeneratedRegex("(?:(?:href|action)=\"(?<path>/)\"|\"(?<path>/[a-z{@][^\"]*)\")")]
     private static partial Regex HandWrittenPath();
+
+    // A page name: a quoted path of capitalised segments, as asp-page, RedirectToPage, Url.Page and GetPathByPage take.
+    [GeneratedRegex("\"(?<page>(?:/[A-Z][A-Za-z]*)+)\"")]
+    private static partial Regex PageName();
 
     // A generated path (a variable named …Path, …Url, …Link or …Href) followed by a segment or a query written by hand.
     [GeneratedRegex(@"(?<path>(?:@Model\.|\{Model\.|\{)?\w*(?:Path|Url|Link|Href)\}?[/?][a-z])")]
