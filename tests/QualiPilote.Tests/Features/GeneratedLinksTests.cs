@@ -89,6 +89,7 @@ public partial class GeneratedLinksTests
     [InlineData("<a href=\"@Model.CampaignPath/dossier-auditeur\">", "@Model.CampaignPath/d")]
     [InlineData("return Redirect($\"{CampaignPath}/cloture\");", "{CampaignPath}/c")]
     [InlineData("var href = $\"{Model.CampaignPath}?module={m.Module.Number}\";", "{Model.CampaignPath}?m")]
+    [InlineData("TypedResults.Created($\"{Api.Prefix}/structures/{code}\", dto)", "{Api.Prefix}/s")]
     public void The_check_sees_generated_paths_extended_by_hand(string line, string path) =>
         Assert.Equal(path, ExtendedPath().Match(line).Groups["path"].Value);
 
@@ -107,7 +108,8 @@ public partial class GeneratedLinksTests
     [GeneratedRegex("\"(?<page>(?:/[A-Z][A-Za-z]*)+)\"")]
     private static partial Regex PageName();
 
-    // A generated path (a variable named …Path, …Url, …Link or …Href) followed by a segment or a query written by hand.
-    [GeneratedRegex(@"(?<path>(?:@Model\.|\{Model\.|\{)?\w*(?:Path|Url|Link|Href)\}?[/?][a-z])")]
+    // A generated path or a prefix (a variable named …Path, …Url, …Link, …Href or …Prefix) followed by a segment or a query
+    // written by hand.
+    [GeneratedRegex(@"(?<path>[@{](?:\w+\.)*\w*(?:Path|Url|Link|Href|Prefix)\}?[/?][a-z])")]
     private static partial Regex ExtendedPath();
 }

@@ -9,6 +9,9 @@ namespace QualiPilote.Web.Features.ActionPlan;
 
 public static class ActionPlanApi
 {
+    /// <summary>The name of the endpoint that answers one action: the Location of a 201 and the links of the answers point at it.</summary>
+    public const string ActionRoute = "GetAction";
+
     public sealed record EngagementRefDto(int Id, string Referential, int Number);
 
     /// <param name="OriginKind">With <paramref name="OriginId"/>, the record the action was raised from (assessment, auditFinding, indicatorAlert).</param>
@@ -24,7 +27,7 @@ public static class ActionPlanApi
         actions.MapGet("/", ListAsync).RequireAuthorization(Policies.StructureAuditRead)
             .WithSummary("Actions du plan d'action, avec les filtres de la page")
             .WithDescription("Filtres facultatifs : service (code), engagement (identifiant), origin (selfAssessment, auditFinding, indicatorAlert, feedback, survey, committee, other), status (open, toStart, inProgress, done, abandoned), deadline (overdue, dueSoon : échéance sous 30 jours).");
-        actions.MapGet("/{actionId:int}", GetAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Une action");
+        actions.MapGet("/{actionId:int}", GetAsync).WithName(ActionRoute).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Une action");
         actions.MapPost("/", CreateAsync).RequireAuthorization(Policies.StructureServiceEdit)
             .WithSummary("Créer une action (un référent-relais, pour son service)");
         actions.MapPut("/{actionId:int}", UpdateAsync).RequireAuthorization(Policies.StructureServiceEdit)
@@ -67,7 +70,7 @@ public static class ActionPlanApi
             return Problems.Validation(errors);
         }
         var stored = await LoadAsync(db, structure.Id, action.Id, cancellationToken);
-        return TypedResults.Created($"{Api.Prefix}/structures/{code}/actions/{action.Id}", ToDto(stored!, code, clock.Today(), await origins.ForAsync(code, stored!, cancellationToken), links));
+        return TypedResults.Created(links.GetPathByName(http, ActionRoute, new { code, actionId = action.Id }), ToDto(stored!, code, clock.Today(), await origins.ForAsync(code, stored!, cancellationToken), links));
     }
 
     private static async Task<Results<Ok<ActionDto>, ProblemHttpResult>> UpdateAsync(string code, int actionId, ActionUpdateInput input, HttpContext http,

@@ -11,6 +11,10 @@ namespace QualiPilote.Web.Features.Audits;
 
 public static class AuditsApi
 {
+    /// <summary>The name of the endpoint that answers one audit: the Location of a 201 and the links of the answers point at it.</summary>
+    public const string AuditRoute = "GetAudit";
+    public const string ReportRoute = "GetAuditReport";
+
     public sealed record FindingCountDto(FindingType Type, int Count, int WithAction);
     public sealed record FindingDto(int Id, FindingType Type, int? EngagementId, int? EngagementNumber, string? Service, string Description, int? ActionId, string Url);
     public sealed record ReportDto(string FileName, string ContentType, long Length, string Sha256, DateTime UploadedAt, string Url);
@@ -22,13 +26,13 @@ public static class AuditsApi
     {
         var audits = api.MapStructureGroup("/audits").WithTags("Audits");
         audits.MapGet("/", ListAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Audits de la structure, avec la synthèse de leurs constats");
-        audits.MapGet("/{auditId:int}", GetAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Un audit, ses constats et leur synthèse par type");
+        audits.MapGet("/{auditId:int}", GetAsync).WithName(AuditRoute).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Un audit, ses constats et leur synthèse par type");
         audits.MapPost("/", CreateAsync).RequireAuthorization(Policies.StructureManage)
             .WithSummary("Enregistrer un audit (modules : numéros dans le référentiel audité ; services : codes)");
         audits.MapPut("/{auditId:int}", UpdateAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Modifier un audit");
         audits.MapPost("/{auditId:int}/report", UploadReportAsync).RequireAuthorization(Policies.StructureManage).DisableAntiforgery()
             .WithSummary("Déposer le rapport d'audit (multipart, champ « file ») ; remplace le précédent");
-        audits.MapGet("/{auditId:int}/report", DownloadReportAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Télécharger le rapport d'audit");
+        audits.MapGet("/{auditId:int}/report", DownloadReportAsync).WithName(ReportRoute).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Télécharger le rapport d'audit");
         audits.MapPost("/{auditId:int}/findings", AddFindingAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Ajouter un constat");
         audits.MapPost("/{auditId:int}/findings/{findingId:int}/action", CreateActionAsync).RequireAuthorization(Policies.StructureManage)
             .WithSummary("Transformer un constat en action (pré-remplie, liée dans les deux sens)")
@@ -52,10 +56,10 @@ public static class AuditsApi
         return audit is null ? UnknownAudit(auditId) : TypedResults.Ok(ToDto(audit, code, links));
     }
 
-    private static async Task<Results<Created<AuditDto>, ProblemHttpResult>> CreateAsync(string code, AuditInput input, CurrentStructure here, AuditEditor editor, LinkGenerator links, CancellationToken cancellationToken)
+    private static async Task<Results<Created<AuditDto>, ProblemHttpResult>> CreateAsync(string code, AuditInput input, HttpContext http, CurrentStructure here, AuditEditor editor, LinkGenerator links, CancellationToken cancellationToken)
     {
         var (audit, problem) = await SaveAsync(code, null, input, here, editor, links, cancellationToken);
-        return audit is null ? problem! : TypedResults.Created($"{Api.Prefix}/structures/{code}/audits/{audit.Id}", audit);
+        return audit is null ? problem! : TypedResults.Created(links.GetPathByName(http, AuditRoute, new { code, auditId = audit.Id }), audit);
     }
 
     private static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> UpdateAsync(string code, int auditId, AuditInput input, CurrentStructure here, AuditEditor editor, LinkGenerator links, CancellationToken cancellationToken)
@@ -128,7 +132,7 @@ public static class AuditsApi
             return errors.Any(e => e.Field == "id") ? UnknownAudit(auditId) : Problems.Validation(errors);
         }
         var audit = await editor.FindAsync(structure.Id, auditId, cancellationToken);
-        return TypedResults.Created($"{Api.Prefix}/structures/{code}/audits/{auditId}", ToDto(audit!.Findings.First(f => f.Id == finding.Id), code, links));
+        return TypedResults.Created(links.GetPathByName(http, AuditRoute, new { code, auditId }), ToDto(audit!.Findings.First(f => f.Id == finding.Id), code, links));
     }
 
     private static async Task<Results<Created<ActionPlanApi.ActionDto>, Ok<ActionPlanApi.ActionDto>, ProblemHttpResult>> CreateActionAsync(string code, int auditId, int findingId,
@@ -146,7 +150,7 @@ public static class AuditsApi
             .Include(a => a.Service).Include(a => a.Engagements).ThenInclude(e => e.Engagement).ThenInclude(e => e.Referential)
             .AsSplitQuery().FirstAsync(a => a.Id == action.Id, cancellationToken);
         var dto = ActionPlanApi.ToDto(stored, code, clock.Today(), await origins.ForAsync(code, stored, cancellationToken), links);
-        return existing is null ? TypedResults.Created($"{Api.Prefix}/structures/{code}/actions/{action.Id}", dto) : TypedResults.Ok(dto);
+        return existing is null ? TypedResults.Created(links.GetPathByName(http, ActionPlanApi.ActionRoute, new { code, actionId = action.Id }), dto) : TypedResults.Ok(dto);
     }
 
     private static ProblemHttpResult UnknownAudit(int auditId) => Problems.NotFound($"Aucun audit n'a l'identifiant {auditId} dans cette structure.");
@@ -160,7 +164,7 @@ public static class AuditsApi
         a.Modules.Select(m => m.Module.Number).Order().ToList(),
         a.Services.Select(s => s.Service.Code).Order().ToList(),
         a.ReportKey is null ? null : new ReportDto(a.ReportFileName!, a.ReportContentType!, a.ReportLength!.Value, a.ReportSha256!, a.ReportUploadedAt!.Value,
-            $"{Api.Prefix}/structures/{code}/audits/{a.Id}/report"),
+            links.GetPathByName(ReportRoute, new { code, auditId = a.Id })!),
         AuditSummary.ByType(a.Findings).Select(c => new FindingCountDto(c.Type, c.Count, c.WithAction)).ToList(),
         a.Findings.OrderBy(f => f.Engagement?.Number).ThenBy(f => f.Type).Select(f => ToDto(f, code, links)).ToList(), a.Version);
 }

@@ -7,6 +7,9 @@ namespace QualiPilote.Web.Features.Labelling;
 
 public static class LabellingApi
 {
+    /// <summary>The name of the endpoint that answers one milestone: the Location of a 201 points at it.</summary>
+    public const string MilestoneRoute = "GetMilestone";
+
     public sealed record MilestoneDto(int Id, MilestoneKind Kind, string Label, DateOnly? PlannedOn, DateOnly? DoneOn, MilestoneState State,
         string? Note, int? AuditId, int? DerivedFromId, int Version);
 
@@ -14,7 +17,7 @@ public static class LabellingApi
     {
         var milestones = api.MapStructureGroup("/milestones").WithTags("Rétro-planning de labellisation");
         milestones.MapGet("/", ListAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Étapes du rétro-planning, dans l'ordre des dates");
-        milestones.MapGet("/{milestoneId:int}", GetAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Une étape du rétro-planning");
+        milestones.MapGet("/{milestoneId:int}", GetAsync).WithName(MilestoneRoute).RequireAuthorization(Policies.StructureRead).WithSummary("Une étape du rétro-planning");
         milestones.MapPost("/", CreateAsync).RequireAuthorization(Policies.StructureManage)
             .WithSummary("Ajouter une étape (l'obtention du label réalisée ajoute son échéance, 3 ans plus tard)");
         milestones.MapPut("/{milestoneId:int}", UpdateAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Modifier une étape");
@@ -34,13 +37,13 @@ public static class LabellingApi
         return milestone is null ? UnknownMilestone(milestoneId) : TypedResults.Ok(ToDto(milestone, clock.Today()));
     }
 
-    private static async Task<Results<Created<MilestoneDto>, ProblemHttpResult>> CreateAsync(string code, MilestoneInput input, CurrentStructure here, MilestoneEditor editor, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<MilestoneDto>, ProblemHttpResult>> CreateAsync(string code, MilestoneInput input, HttpContext http, CurrentStructure here, MilestoneEditor editor, LinkGenerator links, TimeProvider clock, CancellationToken cancellationToken)
     {
         var structure = here.Structure;
         var (milestone, errors) = await editor.SaveAsync(structure.Id, null, input, cancellationToken);
         return milestone is null
             ? Problems.Validation(errors)
-            : TypedResults.Created($"{Api.Prefix}/structures/{code}/milestones/{milestone.Id}", ToDto(milestone, clock.Today()));
+            : TypedResults.Created(links.GetPathByName(http, MilestoneRoute, new { code, milestoneId = milestone.Id }), ToDto(milestone, clock.Today()));
     }
 
     private static async Task<Results<Ok<MilestoneDto>, ProblemHttpResult>> UpdateAsync(string code, int milestoneId, MilestoneInput input, CurrentStructure here, MilestoneEditor editor, TimeProvider clock, CancellationToken cancellationToken)

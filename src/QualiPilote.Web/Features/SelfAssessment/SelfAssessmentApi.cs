@@ -12,6 +12,11 @@ namespace QualiPilote.Web.Features.SelfAssessment;
 
 public static class SelfAssessmentApi
 {
+    /// <summary>The name of the endpoint that answers one campaign or piece of evidence: the Location of a 201 and the links of the answers point at it.</summary>
+    public const string CampaignRoute = "GetCampaign";
+    public const string EvidenceRoute = "GetEvidence";
+    public const string EvidenceFileRoute = "GetEvidenceFile";
+
     public sealed record RateDto(int Total, int Done, int InProgress, int NotEngaged, int NotApplicable, int Unassessed, int Applicable, double? Percent);
     public sealed record CampaignSummaryDto(int Year, int ReferentialId, string Referential, bool Closed, DateTime StartedAt, string StartedBy, int? CopiedFromYear,
         DateTime? ClosedAt, string? ClosedBy, string? ClosingNote, RateDto Rate);
@@ -41,7 +46,7 @@ public static class SelfAssessmentApi
         campaigns.MapGet("/", ListAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Campagnes d'auto-diagnostic de la structure");
         campaigns.MapPost("/", StartAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Lancer une campagne (référent qualité)")
             .WithDescription("Crée une ligne par sous-engagement du périmètre ; copyPrevious reprend les réponses, commentaires, preuves et actions de la campagne précédente (à confirmer).");
-        campaigns.MapGet("/{year:int}", GetAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Une campagne et l'évaluation de chaque sous-engagement");
+        campaigns.MapGet("/{year:int}", GetAsync).WithName(CampaignRoute).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Une campagne et l'évaluation de chaque sous-engagement");
         campaigns.MapPut("/{year:int}/assessments/{requirement}", SaveAssessmentAsync).RequireAuthorization(Policies.StructureServiceEdit)
             .WithSummary("Évaluer un sous-engagement (ex. 15.1)")
             .WithDescription("Statut notEngaged, inProgress, done ou notApplicable (commentaire obligatoire) ; evidenceIds remplace les preuves liées ; version, si fournie, doit être celle lue (409 sinon). Un référent-relais n'évalue que les modules déployés par son service. 409 si la campagne est clôturée.");
@@ -60,8 +65,8 @@ public static class SelfAssessmentApi
         evidence.MapPost("/", AddEvidenceAsync).RequireAuthorization(Policies.StructureServiceEdit).DisableAntiforgery()
             .WithSummary("Ajouter une preuve (formulaire multipart)")
             .WithDescription("Champs : kind (file, url, indicator, document), title ; file pour un fichier ; url ; indicatorCode et indicatorPeriod (2026, 2026-T2, 2026-05) ; documentVersion et/ou documentDate. Liez-la ensuite aux sous-engagements par PUT …/assessments/{requirement}.");
-        evidence.MapGet("/{evidenceId:int}", GetEvidenceAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Une preuve");
-        evidence.MapGet("/{evidenceId:int}/file", DownloadAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Télécharger le fichier d'une preuve");
+        evidence.MapGet("/{evidenceId:int}", GetEvidenceAsync).WithName(EvidenceRoute).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Une preuve");
+        evidence.MapGet("/{evidenceId:int}/file", DownloadAsync).WithName(EvidenceFileRoute).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Télécharger le fichier d'une preuve");
         evidence.MapDelete("/{evidenceId:int}", DeleteEvidenceAsync).RequireAuthorization(Policies.StructureServiceEdit)
             .WithSummary("Supprimer une preuve (référent qualité ou auteur ; jamais si une campagne clôturée s'appuie dessus)");
 
@@ -79,7 +84,7 @@ public static class SelfAssessmentApi
     }
 
     private static async Task<Results<Created<CampaignSummaryDto>, ProblemHttpResult>> StartAsync(string code, CampaignStartInput input, HttpContext http,
-        CurrentStructure here, CampaignEditor editor, CampaignQuery query, CancellationToken cancellationToken)
+        CurrentStructure here, CampaignEditor editor, CampaignQuery query, LinkGenerator links, CancellationToken cancellationToken)
     {
         var structure = here.Structure;
         var (campaign, errors) = await editor.StartAsync(structure, Actor.Of(http.User), input, cancellationToken);
@@ -87,7 +92,7 @@ public static class SelfAssessmentApi
         {
             return Problems.Validation(errors);
         }
-        return TypedResults.Created($"{Api.Prefix}/structures/{code}/campaigns/{campaign.Year}", await SummaryAsync(structure, campaign.Year, query, cancellationToken));
+        return TypedResults.Created(links.GetPathByName(http, CampaignRoute, new { code, year = campaign.Year }), await SummaryAsync(structure, campaign.Year, query, cancellationToken));
     }
 
     private static async Task<Results<Ok<CampaignDto>, ProblemHttpResult>> GetAsync(string code, int year, CurrentStructure here, CampaignQuery query, CancellationToken cancellationToken)
@@ -134,7 +139,7 @@ public static class SelfAssessmentApi
     }
 
     private static async Task<Results<Created<ActionCreatedDto>, ProblemHttpResult>> CreateActionAsync(string code, int year, string requirement, HttpContext http,
-        CurrentStructure here, CampaignQuery query, CampaignEditor editor, ActionOriginLinks origins, CancellationToken cancellationToken)
+        CurrentStructure here, CampaignQuery query, CampaignEditor editor, ActionOriginLinks origins, LinkGenerator links, CancellationToken cancellationToken)
     {
         var (structure, grid, row, problem) = await LoadOpenRowAsync(code, year, requirement, here, query, cancellationToken);
         if (row is null)
@@ -149,7 +154,7 @@ public static class SelfAssessmentApi
                 ? Problems.Forbidden(errors[0].Message)
                 : Problems.Validation(errors);
         }
-        return TypedResults.Created($"{Api.Prefix}/structures/{code}/actions/{action.Id}",
+        return TypedResults.Created(links.GetPathByName(http, ActionPlanApi.ActionRoute, new { code, actionId = action.Id }),
             new ActionCreatedDto(action.Id, action.Title, action.OriginKind!.Value, action.OriginId!.Value, await origins.ForAsync(code, action, cancellationToken)));
     }
 
@@ -227,19 +232,19 @@ public static class SelfAssessmentApi
         new(Path.Combine(Path.GetTempPath(), $"quali-pilote-{Guid.NewGuid():N}.zip"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
 
-    private static async Task<Results<Ok<List<EvidenceDto>>, ProblemHttpResult>> ListEvidenceAsync(string code, CurrentStructure here, CampaignQuery query, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<EvidenceDto>>, ProblemHttpResult>> ListEvidenceAsync(string code, CurrentStructure here, CampaignQuery query, LinkGenerator links, CancellationToken cancellationToken)
     {
         var structure = here.Structure;
-        return TypedResults.Ok((await query.EvidenceOfAsync(structure.Id, cancellationToken)).Select(e => Dto(e, code)).ToList());
+        return TypedResults.Ok((await query.EvidenceOfAsync(structure.Id, cancellationToken)).Select(e => Dto(e, code, links)).ToList());
     }
 
-    private static async Task<Results<Ok<EvidenceDto>, ProblemHttpResult>> GetEvidenceAsync(string code, int evidenceId, CurrentStructure here, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<EvidenceDto>, ProblemHttpResult>> GetEvidenceAsync(string code, int evidenceId, CurrentStructure here, AppDbContext db, LinkGenerator links, CancellationToken cancellationToken)
     {
         var evidence = await db.Set<Evidence>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == evidenceId && e.StructureId == here.Structure.Id, cancellationToken);
-        return evidence is null ? Problems.NotFound($"Aucune preuve n° {evidenceId} dans cette structure.") : TypedResults.Ok(Dto(evidence, code));
+        return evidence is null ? Problems.NotFound($"Aucune preuve n° {evidenceId} dans cette structure.") : TypedResults.Ok(Dto(evidence, code, links));
     }
 
-    private static async Task<Results<Created<EvidenceDto>, ProblemHttpResult>> AddEvidenceAsync(string code, HttpContext http, CurrentStructure here, EvidenceEditor editor,
+    private static async Task<Results<Created<EvidenceDto>, ProblemHttpResult>> AddEvidenceAsync(string code, HttpContext http, CurrentStructure here, EvidenceEditor editor, LinkGenerator links,
         [FromForm] string? kind, [FromForm] string? title, [FromForm] string? url, [FromForm] string? indicatorCode, [FromForm] string? indicatorPeriod,
         [FromForm] string? documentVersion, [FromForm] string? documentDate, IFormFile? file, CancellationToken cancellationToken)
     {
@@ -280,7 +285,7 @@ public static class SelfAssessmentApi
         {
             return Problems.Validation(addErrors);
         }
-        return TypedResults.Created($"{Api.Prefix}/structures/{code}/evidence/{evidence.Id}", Dto(evidence, code));
+        return TypedResults.Created(links.GetPathByName(http, EvidenceRoute, new { code, evidenceId = evidence.Id }), Dto(evidence, code, links));
     }
 
     private static async Task<IResult> DownloadAsync(string code, int evidenceId, CurrentStructure here, AppDbContext db, IFileStore files, CancellationToken cancellationToken)
@@ -386,7 +391,7 @@ public static class SelfAssessmentApi
 
     private static RateDto? Optional(RealisationRate? rate) => rate is null ? null : Dto(rate);
 
-    private static EvidenceDto Dto(Evidence e, string code) =>
+    private static EvidenceDto Dto(Evidence e, string code, LinkGenerator links) =>
         new(e.Id, e.Kind, e.Title, e.FileName, e.ContentType, e.FileLength, e.FileSha256, e.Url, e.IndicatorCode, e.IndicatorPeriod, e.DocumentVersion,
-            e.DocumentDate, e.AddedByName, e.AddedAt, e.Kind == EvidenceKind.File ? $"{Api.Prefix}/structures/{code}/evidence/{e.Id}/file" : null);
+            e.DocumentDate, e.AddedByName, e.AddedAt, e.Kind == EvidenceKind.File ? links.GetPathByName(EvidenceFileRoute, new { code, evidenceId = e.Id }) : null);
 }

@@ -9,6 +9,10 @@ namespace QualiPilote.Web.Features.Structures;
 
 public static class StructuresApi
 {
+    /// <summary>The names of the endpoints that answer one structure and its services: the Location of a 201 points at them.</summary>
+    public const string StructureRoute = "GetStructure";
+    public const string ServicesRoute = "ListServices";
+
     public sealed record StructureDto(string Code, string Name, StructureType Type, string Department, string? ParentCode);
     public sealed record ServiceDto(string Code, string Name);
     public sealed record StructureDetailsDto(string Code, string Name, StructureType Type, string Department, string? ParentCode, IReadOnlyList<string> Groups, IReadOnlyList<ServiceDto> Services);
@@ -20,9 +24,9 @@ public static class StructuresApi
         var structures = api.MapGroup("/structures").WithTags("Structures");
         structures.MapGet("/", ListAsync).WithSummary("Structures visibles par l'utilisateur");
         structures.MapPost("/", CreateAsync).RequireAuthorization(Policies.NationalAdmin).WithSummary("Créer une structure (administrateur national)");
-        structures.MapGet("/{code}", GetAsync).WithStructure().RequireAuthorization(Policies.StructureAuditRead).WithSummary("Une structure et ses services");
+        structures.MapGet("/{code}", GetAsync).WithName(StructureRoute).WithStructure().RequireAuthorization(Policies.StructureAuditRead).WithSummary("Une structure et ses services");
         var structure = api.MapStructureGroup("").WithTags("Structures");
-        structure.MapGet("/services", ListServicesAsync).RequireAuthorization(Policies.StructureRead).WithSummary("Services d'une structure");
+        structure.MapGet("/services", ListServicesAsync).WithName(ServicesRoute).RequireAuthorization(Policies.StructureRead).WithSummary("Services d'une structure");
         structure.MapPost("/services", AddServiceAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Ajouter un service");
         structure.MapGet("/perimeter", GetPerimeterAsync).RequireAuthorization(Policies.StructureAuditRead).WithSummary("Périmètre de labellisation, par version de référentiel");
         structure.MapPut("/perimeter", SavePerimeterAsync).RequireAuthorization(Policies.StructureManage).WithSummary("Enregistrer le périmètre pour une version de référentiel");
@@ -37,14 +41,14 @@ public static class StructuresApi
         return TypedResults.Ok(list);
     }
 
-    private static async Task<Results<Created<StructureDto>, ProblemHttpResult>> CreateAsync(StructureInput input, StructureEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<Created<StructureDto>, ProblemHttpResult>> CreateAsync(StructureInput input, HttpContext http, StructureEditor editor, LinkGenerator links, CancellationToken cancellationToken)
     {
         var (structure, errors) = await editor.CreateAsync(input, cancellationToken);
         if (structure is null)
         {
             return Problems.Validation(errors);
         }
-        return TypedResults.Created($"{Api.Prefix}/structures/{structure.Code}",
+        return TypedResults.Created(links.GetPathByName(http, StructureRoute, new { code = structure.Code }),
             new StructureDto(structure.Code, structure.Name, structure.Type, structure.Department, structure.Parent?.Code));
     }
 
@@ -68,7 +72,7 @@ public static class StructuresApi
         return TypedResults.Ok(services);
     }
 
-    private static async Task<Results<Created<ServiceDto>, ProblemHttpResult>> AddServiceAsync(string code, ServiceInput input, CurrentStructure here, StructureEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<Created<ServiceDto>, ProblemHttpResult>> AddServiceAsync(string code, ServiceInput input, HttpContext http, CurrentStructure here, StructureEditor editor, LinkGenerator links, CancellationToken cancellationToken)
     {
         var structure = here.Structure;
         var (service, errors) = await editor.AddServiceAsync(structure.Id, input, cancellationToken);
@@ -76,7 +80,7 @@ public static class StructuresApi
         {
             return Problems.Validation(errors);
         }
-        return TypedResults.Created($"{Api.Prefix}/structures/{code}/services", new ServiceDto(service.Code, service.Name));
+        return TypedResults.Created(links.GetPathByName(http, ServicesRoute, new { code }), new ServiceDto(service.Code, service.Name));
     }
 
     private static async Task<Results<Ok<List<PerimeterDto>>, ProblemHttpResult>> GetPerimeterAsync(string code, CurrentStructure here, PerimeterEditor perimeters, CancellationToken cancellationToken)
