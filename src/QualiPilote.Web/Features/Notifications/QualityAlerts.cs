@@ -16,7 +16,7 @@ public sealed record QualityAlert(Structure Structure, NotificationKind Kind, st
 /// <summary>Finds, on a day, the indicator alerts, the labels nearing or past their expiry and the self-assessment
 /// deadlines near or past with requirements still unanswered. It decides nothing about people: the job picks the
 /// recipients and skips what was already notified.</summary>
-public sealed class QualityAlerts(AppDbContext db, IndicatorQuery indicators, CampaignQuery campaigns)
+public sealed class QualityAlerts(AppDbContext db, IndicatorQuery indicators, CampaignQuery campaigns, LinkGenerator links)
 {
     /// <summary>Stages before a label's expiry, in months, the latest first.</summary>
     public static readonly int[] LabelWarningMonths = [1, 3, 6];
@@ -65,7 +65,7 @@ public sealed class QualityAlerts(AppDbContext db, IndicatorQuery indicators, Ca
                 : $"Indicateur sous sa cible : « {indicator.Label} » ({structure.Name}) – {latest.Format()} en {latest.Period.Label}, cible {latest.FormatTarget()}";
             alerts.Add(new QualityAlert(structure, NotificationKind.IndicatorAlert,
                 $"indicateur-{indicator.Id}/{latest.Period.Key}/{(alert ? "alerte" : "cible")}", title,
-                IndicatorDisplay.DrillDownUrl(structure.Code, latest), ToRelayReferents: false));
+                links.DrillDownUrl(structure.Code, latest), ToRelayReferents: false));
         }
         return alerts;
     }
