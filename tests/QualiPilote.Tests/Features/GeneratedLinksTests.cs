@@ -27,22 +27,12 @@ public partial class GeneratedLinksTests
         ["Features/Access/AccessSetup.cs"] = ["/connexion", "/deconnexion", "/acces-refuse"],
     };
 
-    /// <summary>Folders whose links are being converted, one commit each: this list only shrinks, and is empty when issue 15 closes.</summary>
-    private static readonly string[] StillToConvert =
-    [
-        "Features/Indicators/", "Features/PublicResults/", "Features/Registers/",
-    ];
-
     [Fact]
     public void Links_to_pages_are_generated_not_written_by_hand()
     {
         var written = new List<string>();
         foreach (var (file, text) in SourceTree.AppFiles())
         {
-            if (StillToConvert.Any(folder => file.StartsWith(folder, StringComparison.Ordinal)))
-            {
-                continue;
-            }
             var allowed = NotPageLinks.GetValueOrDefault(file, []);
             var lines = text.Split('\n');
             for (var i = 0; i < lines.Length; i++)

@@ -76,8 +76,9 @@ public class DetailsModel(StructureAccess access, AppDbContext db, IndicatorQuer
 
     public bool CanEdit(CorrespondenceItem item) => Scope.CanEditService(Structure, item.ServiceId);
 
+    /// <summary>The query is written out: "page" is the page name's route value, so Url.Page cannot add it to the query.</summary>
     public string LinkTo(Period? period = null, CorrespondenceStatus? status = null, int? page = null, bool keepStatus = true) =>
-        $"/structures/{Structure.Code}/indicateurs/{Indicator.Code}/{(period ?? Period).Key}?"
+        Url.Page("/Indicators/Details", new { code = Structure.Code, indicator = Indicator.Code, period = (period ?? Period).Key }) + "?"
         + (Service is null ? "" : $"service={Uri.EscapeDataString(Service.Code)}&")
         + ((status ?? (keepStatus ? Status : null)) is { } s ? $"statut={s}&" : "")
         + (page is { } p ? $"page={p}" : "");

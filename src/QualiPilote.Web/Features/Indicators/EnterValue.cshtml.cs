@@ -59,7 +59,7 @@ public class EnterValueModel(StructureAccess access, AppDbContext db, IndicatorE
             {
                 var period = Period.TryParse(PeriodKey, out var saved) ? saved : default;
                 TempData["Success"] = $"Saisie enregistrée pour « {Indicator.Label} », {period.Label}.";
-                return Redirect($"/structures/{Structure.Code}/indicateurs/{Indicator.Code}/{period.Key}");
+                return RedirectToPage("/Indicators/Details", new { code = Structure.Code, indicator = Indicator.Code, period = period.Key });
             }
             ModelState.AddErrors(errors.Where(e => e.Field != "period"));
             foreach (var error in errors.Where(e => e.Field == "period"))

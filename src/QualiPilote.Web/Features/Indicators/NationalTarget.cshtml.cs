@@ -50,7 +50,7 @@ public class NationalTargetModel(AppDbContext db, IndicatorEditor editor, TimePr
             if (errors.Count == 0)
             {
                 TempData["Success"] = $"Cible nationale de « {Indicator.Label} » enregistrée à partir de {Input.FromYear}.";
-                return Redirect("/indicateurs");
+                return RedirectToPage("/Indicators/Catalogue");
             }
             ModelState.AddErrors(errors);
         }

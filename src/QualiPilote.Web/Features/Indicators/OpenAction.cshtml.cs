@@ -28,7 +28,7 @@ public class OpenActionModel(StructureAccess access, IndicatorEditor editor, Ind
             return Page();
         }
         TempData["Success"] = $"Action d'amélioration ouverte pour « {Result!.Indicator.Label} », {Result.Period.Label} : complétez-la (responsable, échéance).";
-        return Redirect($"/structures/{Structure.Code}/actions/{actionId}");
+        return RedirectToPage("/ActionPlan/Details", new { code = Structure.Code, actionId });
     }
 
     private async Task<bool> LoadAsync(string indicator, string period)

@@ -41,7 +41,7 @@ public class RepairTalliesModel(AppDbContext db, TallyCheck check) : PageModel
         TempData["Success"] = repaired.Matches
             ? $"Les comptages de {structure.Code} étaient déjà égaux au recomptage : rien n'a été changé."
             : $"Comptages de {structure.Code} réparés : {Fr.Count(repaired.Differences.Count, "écart")} {Fr.Word(repaired.Differences.Count, "corrigé")} depuis les registres.";
-        return Redirect("/admin/comptages?verifier=oui");
+        return RedirectToPage("/Indicators/CheckTallies", new { verifier = "oui" });
     }
 
     private Task<Structure?> FindAsync(string code) => db.Structures.AsNoTracking().FirstOrDefaultAsync(s => s.Code == code, HttpContext.RequestAborted);

@@ -45,7 +45,7 @@ public class SettingsModel(StructureAccess access, AppDbContext db, IndicatorQue
     {
         await editor.SetPublishedAsync(Structure, Published);
         TempData["Success"] = $"Publication enregistrée : {Fr.Count(Published.Count, "indicateur visible", "indicateurs visibles")} sur la page publique.";
-        return Redirect($"/structures/{Structure.Code}/indicateurs/reglages");
+        return RedirectToPage("/Indicators/Settings", new { code = Structure.Code });
     }
 
     // The three forms bind into one page model: each handler keeps only the errors of its own form.
@@ -74,7 +74,7 @@ public class SettingsModel(StructureAccess access, AppDbContext db, IndicatorQue
         if (ModelState.ErrorCount == 0)
         {
             TempData["Success"] = $"Cible locale enregistrée pour « {indicator!.Label} » à partir de {Target.FromYear}.";
-            return Redirect($"/structures/{Structure.Code}/indicateurs/reglages");
+            return RedirectToPage("/Indicators/Settings", new { code = Structure.Code });
         }
         await LoadAsync();
         return Page();
@@ -87,7 +87,7 @@ public class SettingsModel(StructureAccess access, AppDbContext db, IndicatorQue
         if (indicator is not null)
         {
             TempData["Success"] = $"Indicateur « {indicator.Label} » ajouté : saisissez ses valeurs depuis le tableau de bord.";
-            return Redirect($"/structures/{Structure.Code}/indicateurs/reglages");
+            return RedirectToPage("/Indicators/Settings", new { code = Structure.Code });
         }
         ModelState.AddErrors(errors);
         await LoadAsync();

@@ -65,7 +65,7 @@ public sealed class QualityAlerts(AppDbContext db, IndicatorQuery indicators, Ca
                 : $"Indicateur sous sa cible : « {indicator.Label} » ({structure.Name}) – {latest.Format()} en {latest.Period.Label}, cible {latest.FormatTarget()}";
             alerts.Add(new QualityAlert(structure, NotificationKind.IndicatorAlert,
                 $"indicateur-{indicator.Id}/{latest.Period.Key}/{(alert ? "alerte" : "cible")}", title,
-                IndicatorDisplay.DrillDownUrl(structure.Code, latest), ToRelayReferents: false));
+                links.DrillDownUrl(structure.Code, latest), ToRelayReferents: false));
         }
         return alerts;
     }

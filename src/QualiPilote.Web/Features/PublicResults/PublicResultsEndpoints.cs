@@ -11,32 +11,37 @@ namespace QualiPilote.Web.Features.PublicResults;
 /// <summary>The public results as a poster (HTML and PDF) and as open data (CSV, JSON). No login; published indicators only.</summary>
 public static class PublicResultsEndpoints
 {
+    /// <summary>The endpoints' names, to link to them (asp-route, LinkGenerator.GetPathByName) with a <c>code</c>.</summary>
+    public const string PosterEndpoint = "PublicResults.Poster", PosterPdfEndpoint = "PublicResults.PosterPdf",
+        CsvEndpoint = "PublicResults.Csv", XlsxEndpoint = "PublicResults.Xlsx", JsonEndpoint = "PublicResults.Json";
+
     public static void MapPublicResults(this IEndpointRouteBuilder app)
     {
         var results = app.MapGroup("/resultats/{code}").AllowAnonymous().ExcludeFromDescription();
-        results.MapGet("/affiche", PosterAsync);
-        results.MapGet("/affiche.pdf", PosterPdfAsync);
-        results.MapGet("/donnees.csv", CsvAsync);
-        results.MapGet("/donnees.xlsx", XlsxAsync);
-        results.MapGet("/donnees.json", JsonAsync);
+        results.MapGet("/affiche", PosterAsync).WithName(PosterEndpoint);
+        results.MapGet("/affiche.pdf", PosterPdfAsync).WithName(PosterPdfEndpoint);
+        results.MapGet("/donnees.csv", CsvAsync).WithName(CsvEndpoint);
+        results.MapGet("/donnees.xlsx", XlsxAsync).WithName(XlsxEndpoint);
+        results.MapGet("/donnees.json", JsonAsync).WithName(JsonEndpoint);
     }
 
     public sealed record OpenDataRow(string Structure, string Indicator, string Label, string Period, double? Value, string Unit, double? Target, bool? Met, string? UpdatedAt);
 
-    private static async Task<IResult> PosterAsync(string code, PublicResultsQuery query, IServiceProvider services, HttpContext http)
+    private static async Task<IResult> PosterAsync(string code, PublicResultsQuery query, IServiceProvider services, LinkGenerator links, HttpContext http)
     {
         var results = await query.LoadAsync(code, http.RequestAborted);
-        return results is null ? NotFound(code) : Results.Content(await RenderPosterAsync(services, results, "/", PublicUrl(http, code)), "text/html; charset=utf-8");
+        return results is null ? NotFound(code) : Results.Content(await RenderPosterAsync(services, results, "/", PublicUrl(http, links, code)), "text/html; charset=utf-8");
     }
 
-    private static async Task<IResult> PosterPdfAsync(string code, PublicResultsQuery query, IServiceProvider services, IPdfRenderer pdf, IWebHostEnvironment environment, HttpContext http)
+    private static async Task<IResult> PosterPdfAsync(string code, PublicResultsQuery query, IServiceProvider services, IPdfRenderer pdf, IWebHostEnvironment environment,
+        LinkGenerator links, HttpContext http)
     {
         var results = await query.LoadAsync(code, http.RequestAborted);
         if (results is null)
         {
             return NotFound(code);
         }
-        var html = await RenderPosterAsync(services, results, null, PublicUrl(http, code));
+        var html = await RenderPosterAsync(services, results, null, PublicUrl(http, links, code));
         try
         {
             var bytes = await pdf.RenderAsync(html, environment.WebRootPath, http.RequestAborted);
@@ -44,7 +49,7 @@ public static class PublicResultsEndpoints
         }
         catch (PdfUnavailableException e)
         {
-            return Results.Content($"<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Affiche indisponible</title></head><body><h1>Affiche PDF indisponible</h1><p>{System.Net.WebUtility.HtmlEncode(e.Message)}</p><p><a href=\"/resultats/{Uri.EscapeDataString(code)}/affiche\">Version imprimable de l'affiche</a></p></body></html>",
+            return Results.Content($"<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Affiche indisponible</title></head><body><h1>Affiche PDF indisponible</h1><p>{System.Net.WebUtility.HtmlEncode(e.Message)}</p><p><a href=\"{System.Net.WebUtility.HtmlEncode(links.GetPathByName(http, PosterEndpoint, new { code }))}\">Version imprimable de l'affiche</a></p></body></html>",
                 "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status503ServiceUnavailable);
         }
     }
@@ -117,7 +122,8 @@ public static class PublicResultsEndpoints
         return "<!DOCTYPE html>\n" + html;
     }
 
-    private static string PublicUrl(HttpContext http, string code) => $"{http.Request.Scheme}://{http.Request.Host}/resultats/{code}";
+    private static string PublicUrl(HttpContext http, LinkGenerator links, string code) =>
+        $"{http.Request.Scheme}://{http.Request.Host}{links.GetPathByPage(http, "/PublicResults/Results", values: new { code })}";
 
     private static IResult NotFound(string code) =>
         Results.Content($"<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Structure inconnue</title></head><body><p>Aucune structure n'a le code « {System.Net.WebUtility.HtmlEncode(code)} ».</p></body></html>",

@@ -41,6 +41,6 @@ public class PublishModel(StructureAccess access, PeriodPublisher publisher, Pub
             return Page();
         }
         TempData["Success"] = $"{parsed.Label} est publié : la page publique, l'affiche et les données ouvertes le montrent.";
-        return Redirect($"/structures/{Structure.Code}/publication");
+        return RedirectToPage("/PublicResults/Publication", new { code = Structure.Code });
     }
 }

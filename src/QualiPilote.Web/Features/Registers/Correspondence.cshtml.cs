@@ -40,6 +40,7 @@ public class CorrespondenceModel(StructureAccess access, AppDbContext db, Regist
         Items = await records.CorrespondencePageAsync(Structure.Id, Channel, new DateOnly(Year, 1, 1), new DateOnly(Year + 1, 1, 1), Service?.Id, Status, pageNumber);
     }
 
+    /// <summary>The query is written out: "page" is the page name's route value, so Url.Page cannot add it to the query.</summary>
     public string LinkTo(int page) =>
-        $"/structures/{Structure.Code}/registres/courriers?annee={Year}&canal={Channel}&service={Uri.EscapeDataString(Service?.Code ?? "")}&statut={Status}&page={page}";
+        $"{Url.Page("/Registers/Correspondence", new { code = Structure.Code })}?annee={Year}&canal={Channel}&service={Uri.EscapeDataString(Service?.Code ?? "")}&statut={Status}&page={page}";
 }

@@ -49,7 +49,7 @@ public class DeadlinesModel(StructureAccess access, AppDbContext db, DeadlineEdi
             if (errors.Count == 0)
             {
                 TempData["Success"] = $"Délai enregistré : {Input.Channel!.Value.Label().ToLowerInvariant()}s reçus à partir du {Fr.Date(Input.EffectiveFrom)}, {Input.Days} jours. Les indicateurs sont recalculés.";
-                return Redirect($"/structures/{Structure.Code}/registres/delais");
+                return RedirectToPage("/Registers/Deadlines", new { code = Structure.Code });
             }
             ModelState.AddErrors(errors);
         }
@@ -64,7 +64,7 @@ public class DeadlinesModel(StructureAccess access, AppDbContext db, DeadlineEdi
             return NotFound();
         }
         TempData["Success"] = "Délai supprimé ; les indicateurs sont recalculés.";
-        return Redirect($"/structures/{Structure.Code}/registres/delais");
+        return RedirectToPage("/Registers/Deadlines", new { code = Structure.Code });
     }
 
     private async Task LoadAsync() =>

@@ -80,7 +80,7 @@ public class EditItemModel(StructureAccess access, AppDbContext db, Corresponden
         if (errors.Count == 0)
         {
             TempData["Success"] = $"Élément « {Input.Reference} » enregistré ; les indicateurs sont à jour.";
-            return Redirect($"/structures/{Structure.Code}/registres/courriers?annee={Input.ReceivedOn!.Value.Year}");
+            return RedirectToPage("/Registers/Correspondence", new { code = Structure.Code, annee = Input.ReceivedOn!.Value.Year });
         }
         ModelState.Clear();
         ModelState.AddErrors(errors);

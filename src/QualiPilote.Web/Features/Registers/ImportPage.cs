@@ -80,6 +80,6 @@ public abstract class ImportPage(StructureAccess access, StagedImports staging, 
             return Page();
         }
         TempData["Success"] = Result.Summary;
-        return Redirect($"/structures/{Structure.Code}/registres");
+        return RedirectToPage("/Registers/Index", new { code = Structure.Code });
     }
 }

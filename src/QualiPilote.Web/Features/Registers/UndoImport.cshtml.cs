@@ -34,6 +34,6 @@ public class UndoImportModel(StructureAccess access, ImportUndo undo) : Structur
             return Page();
         }
         TempData["Success"] = $"Import n° {plan.Batch.Id} annulé : {Fr.Count(plan.Removed, "ligne retirée", "lignes retirées")}, {Fr.Count(plan.Restored, "remise", "remises")} à leur valeur précédente ; les indicateurs sont recalculés.";
-        return Redirect($"/structures/{Structure.Code}/registres");
+        return RedirectToPage("/Registers/Index", new { code = Structure.Code });
     }
 }
