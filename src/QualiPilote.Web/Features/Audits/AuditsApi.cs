@@ -156,7 +156,7 @@ public static class AuditsApi
     private static ProblemHttpResult UnknownAudit(int auditId) => Problems.NotFound($"Aucun audit n'a l'identifiant {auditId} dans cette structure.");
 
     private static FindingDto ToDto(AuditFinding f, string code, LinkGenerator links) =>
-        new(f.Id, f.Type, f.EngagementId, f.Engagement?.Number, f.Service?.Code, f.Description, f.ActionId, 
+        new(f.Id, f.Type, f.EngagementId, f.Engagement?.Number, f.Service?.Code, f.Description, f.ActionId,
             links.GetPathByPage("/Audits/Details", values: new { code, auditId = f.AuditId }, fragment: new FragmentString($"#constat-{f.Id}"))!);
 
     private static AuditDto ToDto(Audit a, string code, LinkGenerator links) => new(

@@ -30,30 +30,3 @@ public sealed record RegisterImportResult(RegisterImport? Batch, IReadOnlyList<F
             ? $"Import terminé : le fichier ({Fr.Count(Batch.Rows, "ligne")}) ne change rien au registre."
             : $"Import terminé : {Fr.Count(Batch.Imported, "ligne ajoutée", "lignes ajoutées")}, {Fr.Count(Batch.Updated, "modifiée")}, {Fr.Count(Batch.Unchanged, "inchangée")}.";
 }
-
-/// <summary>The errors of one import: every error is counted, only the first ones are kept.</summary>
-public sealed class ImportErrors
-{
-    public List<FieldError> Listed { get; } = [];
-    public int Count { get; private set; }
-
-    public void Add(int line, string field, string message)
-    {
-        Count++;
-        if (Listed.Count < RegisterImportResult.MaxListedErrors)
-        {
-            Listed.Add(new FieldError(line, field, message));
-        }
-    }
-
-    public RegisterImportResult ToResult() => new(null, Listed, Count);
-
-    /// <summary>A file with a header and nothing else is an error too.</summary>
-    public void CheckNotEmpty(int rows)
-    {
-        if (rows == 0 && Count == 0)
-        {
-            Add(2, "fichier", "le fichier ne contient aucune ligne après l'en-tête.");
-        }
-    }
-}
