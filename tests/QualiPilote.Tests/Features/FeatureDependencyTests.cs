@@ -22,7 +22,7 @@ public partial class FeatureDependencyTests
         ["Features"] = ["Access", "ActionPlan", "AuditTrail", "Audits", "Demo", "Indicators", "Labelling", "Notifications", "PublicResults", "Referentials", "Registers", "SelfAssessment", "Structures"],
         ["Home"] = ["Access", "ActionPlan", "Labelling", "Structures"],
         ["Indicators"] = ["Access", "ActionPlan", "Home", "Referentials", "Registers", "Structures"],
-        ["Labelling"] = ["Access", "Audits", "Structures"],
+        ["Labelling"] = ["Access", "Structures"],
         ["Notifications"] = ["Access", "ActionPlan", "Indicators", "Labelling", "SelfAssessment", "Structures"],
         ["Program"] = ["Access"],
         ["PublicResults"] = ["Access", "Indicators", "Registers", "Structures"],

@@ -1,6 +1,7 @@
-using QualiPilote.Web.Features.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QualiPilote.Web.Features.Access;
+using QualiPilote.Web.Features.Labelling;
 using QualiPilote.Web.Features.Referentials;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
@@ -43,6 +44,9 @@ public class Audit : IStructureOwned, IVersioned
     public List<AuditService> Services { get; set; } = [];
     public List<AuditFinding> Findings { get; set; } = [];
 
+    /// <summary>The audit's step on the labelling timeline, kept in step with its dates by <see cref="AuditEditor"/>.</summary>
+    public List<Milestone> Milestones { get; set; } = [];
+
     public string Title => $"{Kind.Label()} {Body} du {Fr.Date(StartDate)}";
 
     public void SetReport(StoredFile report, DateTime uploadedAt)
@@ -72,6 +76,7 @@ public class Audit : IStructureOwned, IVersioned
             builder.HasOne(a => a.Structure).WithMany().OnDelete(DeleteBehavior.Cascade);
             builder.HasOne(a => a.Referential).WithMany().OnDelete(DeleteBehavior.Restrict);
             builder.HasOne(a => a.AuditorAccount).WithMany().HasForeignKey(a => a.AuditorUserId).OnDelete(DeleteBehavior.SetNull);
+            builder.HasMany(a => a.Milestones).WithOne().HasForeignKey(m => m.AuditId).OnDelete(DeleteBehavior.SetNull);
             builder.Ignore(a => a.Title);
         }
     }

@@ -115,8 +115,8 @@ public sealed class AuditEditor(AppDbContext db, IFileStore files, ActionPlanEdi
         if (isNew)
         {
             db.Add(audit);
-            milestone = new Milestone { StructureId = structureId, Audit = audit };
-            db.Add(milestone);
+            milestone = new Milestone { StructureId = structureId };
+            audit.Milestones.Add(milestone);
         }
         if (milestone is not null)
         {

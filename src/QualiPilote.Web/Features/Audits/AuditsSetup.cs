@@ -1,4 +1,5 @@
 using QualiPilote.Web.Features.ActionPlan;
+using QualiPilote.Web.Features.Labelling;
 
 namespace QualiPilote.Web.Features.Audits;
 
@@ -10,5 +11,6 @@ public static class AuditsSetup
         services.AddScoped<IActionOriginLink, FindingOriginLink>();
         services.AddScoped<IActionModuleScope, AuditedModules>();
         services.AddScoped<AuditEditor>();
+        services.AddScoped<IMilestoneAudits, TimelineAudits>();
     }
 }

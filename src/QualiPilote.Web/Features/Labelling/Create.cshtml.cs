@@ -7,7 +7,7 @@ using QualiPilote.Web.Shared;
 namespace QualiPilote.Web.Features.Labelling;
 
 [Authorize(Policy = Policies.StructureManage)]
-public class CreateModel(StructureAccess access, AppDbContext db, MilestoneEditor editor) : MilestoneFormPage(access, db)
+public class CreateModel(StructureAccess access, AppDbContext db, MilestoneEditor editor, IMilestoneAudits audits) : MilestoneFormPage(access, db, audits)
 {
     public async Task OnGetAsync() => await LoadListsAsync();
 

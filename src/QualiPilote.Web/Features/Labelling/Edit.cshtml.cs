@@ -9,7 +9,7 @@ using QualiPilote.Web.Shared.Versioning;
 namespace QualiPilote.Web.Features.Labelling;
 
 [Authorize(Policy = Policies.StructureManage)]
-public class EditModel(StructureAccess access, AppDbContext db, MilestoneEditor editor) : MilestoneFormPage(access, db)
+public class EditModel(StructureAccess access, AppDbContext db, MilestoneEditor editor, IMilestoneAudits audits) : MilestoneFormPage(access, db, audits)
 {
     public async Task<IActionResult> OnGetAsync(int milestoneId)
     {

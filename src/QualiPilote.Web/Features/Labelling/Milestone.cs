@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using QualiPilote.Web.Features.Audits;
 using QualiPilote.Web.Features.Structures;
 using QualiPilote.Web.Shared;
 
@@ -26,7 +25,6 @@ public class Milestone : IStructureOwned, IVersioned
     public string? Note { get; set; }
     /// <summary>The audit this step is, for audit milestones.</summary>
     public int? AuditId { get; set; }
-    public Audit? Audit { get; set; }
     /// <summary>For a label expiry: the "label obtained" milestone it was computed from.</summary>
     public int? DerivedFromId { get; set; }
     public int Version { get; set; }
@@ -63,7 +61,6 @@ public class Milestone : IStructureOwned, IVersioned
             builder.Property(m => m.Note).HasMaxLength(1000);
             builder.HasIndex(m => new { m.StructureId, m.PlannedOn });
             builder.HasOne(m => m.Structure).WithMany().OnDelete(DeleteBehavior.Cascade);
-            builder.HasOne(m => m.Audit).WithMany().OnDelete(DeleteBehavior.SetNull);
             builder.HasOne(m => m.DerivedFrom).WithMany().OnDelete(DeleteBehavior.Cascade);
             builder.Ignore(m => m.Label);
             builder.Ignore(m => m.Date);

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
-using QualiPilote.Web.Features.Audits;
 using QualiPilote.Web.Shared;
 using QualiPilote.Web.Shared.Versioning;
 
@@ -34,10 +33,10 @@ public sealed class MilestoneInput
 
 /// <summary>Keeps a structure's labelling timeline. Marking the label obtained computes its expiry
 /// (<see cref="Milestone.LabelValidityYears"/> years later) as a milestone of its own, kept in step.</summary>
-public sealed class MilestoneEditor(AppDbContext db, TimeProvider clock)
+public sealed class MilestoneEditor(AppDbContext db, IMilestoneAudits audits, TimeProvider clock)
 {
     public Task<List<Milestone>> ListAsync(int structureId, CancellationToken cancellationToken = default) =>
-        db.Set<Milestone>().AsNoTracking().Include(m => m.Audit)
+        db.Set<Milestone>().AsNoTracking()
             .Where(m => m.StructureId == structureId)
             .OrderBy(m => m.DoneOn ?? m.PlannedOn).ThenBy(m => m.Id)
             .ToListAsync(cancellationToken);
@@ -59,7 +58,7 @@ public sealed class MilestoneEditor(AppDbContext db, TimeProvider clock)
         {
             errors.Add(new FieldError(null, "doneOn", "une échéance de label n'a pas de date de réalisation : c'est une date limite."));
         }
-        if (input.AuditId is { } auditId && !await db.Set<Audit>().AnyAsync(a => a.Id == auditId && a.StructureId == structureId, cancellationToken))
+        if (input.AuditId is { } auditId && (await audits.ListAsync(structureId, cancellationToken)).All(a => a.Id != auditId))
         {
             errors.Add(new FieldError(null, "auditId", "cet audit n'appartient pas à cette structure."));
         }

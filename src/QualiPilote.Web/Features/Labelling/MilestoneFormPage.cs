@@ -1,15 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
 using QualiPilote.Web.Features.Access;
-using QualiPilote.Web.Features.Audits;
 using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Labelling;
 
 /// <summary>What the pages that add and edit a milestone share.</summary>
-public abstract class MilestoneFormPage(StructureAccess access, AppDbContext db) : StructurePageModel(access)
+public abstract class MilestoneFormPage(StructureAccess access, AppDbContext db, IMilestoneAudits audits) : StructurePageModel(access)
 {
     [BindProperty]
     public MilestoneInput Input { get; set; } = new();
@@ -23,6 +21,6 @@ public abstract class MilestoneFormPage(StructureAccess access, AppDbContext db)
     public static IEnumerable<SelectListItem> Kinds => Enum.GetValues<MilestoneKind>().Select(k => new SelectListItem(k.Label(), k.ToString()));
 
     protected async Task LoadListsAsync() =>
-        Audits = (await db.Set<Audit>().AsNoTracking().Where(a => a.StructureId == Structure.Id).OrderByDescending(a => a.StartDate).ToListAsync())
+        Audits = (await audits.ListAsync(Structure.Id, HttpContext.RequestAborted))
             .Select(a => new SelectListItem(a.Title, a.Id.ToString(Fr.Culture))).ToList();
 }
