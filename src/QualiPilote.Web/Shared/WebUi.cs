@@ -14,6 +14,7 @@ public static class WebUi
         PlausibleDates.Configure(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PagePaths>();
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";

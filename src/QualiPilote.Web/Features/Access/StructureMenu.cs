@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Access;
@@ -28,10 +27,9 @@ public static class StructureMenu
     ];
 
     /// <summary>The menu this user sees on this structure's pages, for the shared layout.</summary>
-    public static SideMenu For(CurrentStructure current, IUrlHelper url)
+    public static SideMenu For(CurrentStructure current, PagePaths paths, HttpContext http)
     {
-        string Href(string page) => url.Page(page, new { code = current.Structure.Code })
-            ?? throw new InvalidOperationException($"La page {page} du menu de la structure n'existe pas.");
+        string Href(string page) => paths.Of(http, page, current.Structure.Code);
         return new(current.Structure.Name, Href(Overview),
             Items.Where(i => current.Level >= i.Minimum).Select(i => new SideMenu.Link(i.Label, Href(i.Page))).ToList());
     }

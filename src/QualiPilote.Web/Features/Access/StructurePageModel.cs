@@ -30,7 +30,7 @@ public abstract class StructurePageModel(StructureAccess access) : PageModel
             context.Result = NotFound();
             return;
         }
-        ViewData[SideMenu.ViewDataKey] = StructureMenu.For(_current, Url);
+        ViewData[SideMenu.ViewDataKey] = StructureMenu.For(_current, HttpContext.RequestServices.GetRequiredService<PagePaths>(), HttpContext);
         await next();
     }
 }
