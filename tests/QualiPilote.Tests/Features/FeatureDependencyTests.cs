@@ -26,7 +26,7 @@ public partial class FeatureDependencyTests
         ["Notifications"] = ["Access", "ActionPlan", "Indicators", "Labelling", "SelfAssessment", "Structures"],
         ["Program"] = ["Access"],
         ["PublicResults"] = ["Access", "Indicators", "Registers", "Structures"],
-        ["Referentials"] = ["Access", "SelfAssessment"],
+        ["Referentials"] = ["Access"],
         ["Registers"] = ["Access", "Structures"],
         ["SelfAssessment"] = ["Access", "ActionPlan", "Home", "Referentials", "Structures"],
         ["Structures"] = ["Access", "Referentials"],

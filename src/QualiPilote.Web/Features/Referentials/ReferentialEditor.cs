@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
-using QualiPilote.Web.Features.SelfAssessment;
 using QualiPilote.Web.Shared;
 using QualiPilote.Web.Shared.Versioning;
 
@@ -29,7 +28,7 @@ public sealed class EngagementInput
 }
 
 /// <summary>Edits referential texts and the SP+ mapping (national administrators only).</summary>
-public sealed class ReferentialEditor(AppDbContext db, TimeProvider clock)
+public sealed class ReferentialEditor(AppDbContext db, IReferentialCampaigns campaignsUsing, TimeProvider clock)
 {
     public Task<Engagement?> FindEngagementAsync(int referentialId, int number, CancellationToken cancellationToken = default) =>
         db.Engagements
@@ -42,7 +41,7 @@ public sealed class ReferentialEditor(AppDbContext db, TimeProvider clock)
 
     /// <summary>How many self-assessment campaigns use a referential version: one or more, and the version is frozen.</summary>
     public Task<int> CampaignsUsingAsync(int referentialId, CancellationToken cancellationToken = default) =>
-        db.Set<SelfAssessmentCampaign>().CountAsync(c => c.ReferentialId == referentialId, cancellationToken);
+        campaignsUsing.CountAsync(referentialId, cancellationToken);
 
     public static string FrozenMessage(int campaigns) =>
         $"cette version du référentiel est utilisée par {campaigns} campagne{(campaigns > 1 ? "s" : "")} d'auto-diagnostic : elle est figée, "

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using QualiPilote.Web.Data;
-using QualiPilote.Web.Features.SelfAssessment;
 using QualiPilote.Web.Shared;
 using QualiPilote.Web.Shared.Spreadsheets;
 
@@ -26,7 +25,7 @@ public sealed record ReferentialImportResult(ReferentialImportSummary? Summary, 
 /// line and field, and nothing is stored unless there is none. Elements are matched by number (module,
 /// engagement, requirement position), so re-importing the same file changes nothing; elements the file does
 /// not mention are kept, so a file may carry only the official text of one module.</summary>
-public sealed partial class ReferentialImporter(AppDbContext db)
+public sealed partial class ReferentialImporter(AppDbContext db, IReferentialCampaigns campaignsUsing)
 {
     /// <summary>A referential is a few hundred texts: its file, in any format, is bounded well below the request limit.</summary>
     public const long MaxFileBytes = 10L << 20;
@@ -91,7 +90,7 @@ public sealed partial class ReferentialImporter(AppDbContext db)
         }
         Apply(document, referential, changes);
         if (existing is not null && FrozenChanges() is { Count: > 0 } frozen
-            && await db.Set<SelfAssessmentCampaign>().CountAsync(c => c.ReferentialId == existing.Id, cancellationToken) is > 0 and var campaigns)
+            && await campaignsUsing.CountAsync(existing.Id, cancellationToken) is > 0 and var campaigns)
         {
             db.ChangeTracker.Clear();
             return new(null, [new FieldError(null, "fichier",

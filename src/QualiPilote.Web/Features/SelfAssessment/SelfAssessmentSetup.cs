@@ -1,4 +1,5 @@
 using QualiPilote.Web.Features.ActionPlan;
+using QualiPilote.Web.Features.Referentials;
 
 namespace QualiPilote.Web.Features.SelfAssessment;
 
@@ -9,6 +10,7 @@ public static class SelfAssessmentSetup
     {
         services.AddScoped<IActionOriginLink, AssessmentOriginLink>();
         services.AddScoped<CampaignQuery>();
+        services.AddScoped<IReferentialCampaigns, ReferentialCampaigns>();
         services.AddScoped<CampaignEditor>();
         services.AddScoped<EvidenceEditor>();
         services.AddScoped<SpPlusDiagnosticQuery>();
