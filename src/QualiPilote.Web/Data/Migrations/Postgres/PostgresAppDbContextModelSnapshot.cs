@@ -2476,8 +2476,8 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("QualiPilote.Web.Features.Labelling.Milestone", b =>
                 {
-                    b.HasOne("QualiPilote.Web.Features.Audits.Audit", "Audit")
-                        .WithMany()
+                    b.HasOne("QualiPilote.Web.Features.Audits.Audit", null)
+                        .WithMany("Milestones")
                         .HasForeignKey("AuditId")
                         .OnDelete(DeleteBehavior.SetNull);
 
@@ -2491,8 +2491,6 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Audit");
 
                     b.Navigation("DerivedFrom");
 
@@ -2829,6 +2827,8 @@ namespace QualiPilote.Web.Data.Migrations.Postgres
             modelBuilder.Entity("QualiPilote.Web.Features.Audits.Audit", b =>
                 {
                     b.Navigation("Findings");
+
+                    b.Navigation("Milestones");
 
                     b.Navigation("Modules");
 

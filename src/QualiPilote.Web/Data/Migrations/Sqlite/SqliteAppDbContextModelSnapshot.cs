@@ -2397,8 +2397,8 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("QualiPilote.Web.Features.Labelling.Milestone", b =>
                 {
-                    b.HasOne("QualiPilote.Web.Features.Audits.Audit", "Audit")
-                        .WithMany()
+                    b.HasOne("QualiPilote.Web.Features.Audits.Audit", null)
+                        .WithMany("Milestones")
                         .HasForeignKey("AuditId")
                         .OnDelete(DeleteBehavior.SetNull);
 
@@ -2412,8 +2412,6 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Audit");
 
                     b.Navigation("DerivedFrom");
 
@@ -2750,6 +2748,8 @@ namespace QualiPilote.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("QualiPilote.Web.Features.Audits.Audit", b =>
                 {
                     b.Navigation("Findings");
+
+                    b.Navigation("Milestones");
 
                     b.Navigation("Modules");
 
