@@ -9,7 +9,7 @@ namespace QualiPilote.Web.Features.ActionPlan;
 
 public static class ActionPlanApi
 {
-    /// <summary>The name of the endpoint that answers one action: the Location of a 201 and the links of the answers point at it.</summary>
+    /// <summary>The name of the endpoint that answers one action: the Location of a 201 points at it.</summary>
     public const string ActionRoute = "GetAction";
 
     public sealed record EngagementRefDto(int Id, string Referential, int Number);

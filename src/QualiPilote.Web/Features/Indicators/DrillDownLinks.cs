@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace QualiPilote.Web.Features.Indicators;
 
-/// <summary>The drill-down links of one dashboard. The route is generated once with placeholders, then filled for each cell:
-/// a dashboard has 80 to 200 of them, and generating each one took a twentieth of the page (bench/README.md, « Issue 15 »).
+/// <summary>The links to the drill-down of a structure's values (the records behind a value, for a service when one is given),
+/// in pages (<see cref="Of(IUrlHelper, string)"/>) and in the daily job (<see cref="Of(LinkGenerator, string)"/>). The route is
+/// generated once with placeholders, then filled for each value: a dashboard has 80 to 200 of them, and generating each one
+/// took a twentieth of the page (bench/README.md, « Issue 15 »).
 /// The codes and period keys are letters, digits and hyphens, which routing and <c>Uri.EscapeDataString</c> leave as
 /// they are; <c>DrillDownLinksTests</c> compares both.</summary>
 public sealed class DrillDownLinks

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using QualiPilote.Web.Shared;
 
 namespace QualiPilote.Web.Features.Indicators;
@@ -60,19 +59,6 @@ public static class IndicatorDisplay
         _ when indicator.Code.StartsWith("sp-", StringComparison.Ordinal) => "Services Publics + : satisfaction et ressenti des usagers",
         _ => "Communication",
     };
-
-    /// <summary>The drill-down of a value: the records behind it, for a service when one is given.</summary>
-    public static string DrillDownUrl(this IUrlHelper url, string structureCode, IndicatorResult result, string? serviceCode = null) =>
-        url.Page(DrillDownPage, DrillDownValues(structureCode, result, serviceCode))!;
-
-    /// <summary>The same outside a request (the daily notification job).</summary>
-    public static string DrillDownUrl(this LinkGenerator links, string structureCode, IndicatorResult result, string? serviceCode = null) =>
-        links.GetPathByPage(DrillDownPage, values: DrillDownValues(structureCode, result, serviceCode))!;
-
-    private const string DrillDownPage = "/Indicators/Details";
-
-    private static object DrillDownValues(string structureCode, IndicatorResult result, string? serviceCode) =>
-        new { code = structureCode, indicator = result.Indicator.Code, period = result.Period.Key, service = serviceCode };
 
     /// <summary>Numbers as the DSFR chart components read them (JSON, invariant culture).</summary>
     public static string Json(double? value) => value is { } v ? Math.Round(v, 2).ToString(System.Globalization.CultureInfo.InvariantCulture) : "null";

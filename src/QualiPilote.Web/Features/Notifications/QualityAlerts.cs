@@ -65,7 +65,7 @@ public sealed class QualityAlerts(AppDbContext db, IndicatorQuery indicators, Ca
                 : $"Indicateur sous sa cible : « {indicator.Label} » ({structure.Name}) – {latest.Format()} en {latest.Period.Label}, cible {latest.FormatTarget()}";
             alerts.Add(new QualityAlert(structure, NotificationKind.IndicatorAlert,
                 $"indicateur-{indicator.Id}/{latest.Period.Key}/{(alert ? "alerte" : "cible")}", title,
-                links.DrillDownUrl(structure.Code, latest), ToRelayReferents: false));
+                DrillDownLinks.Of(links, structure.Code).For(latest), ToRelayReferents: false));
         }
         return alerts;
     }

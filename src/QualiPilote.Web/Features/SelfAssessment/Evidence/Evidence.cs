@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using QualiPilote.Web.Features.Structures;
@@ -54,16 +53,6 @@ public class Evidence : IStructureOwned
         < 1024 => $"{bytes} octets",
         < 1024 * 1024 => $"{Fr.Number(bytes / 1024.0)} Ko",
         _ => $"{Fr.Number(bytes / (1024.0 * 1024), 1)} Mo",
-    };
-
-    /// <summary>Where a reader opens the evidence: the authorised download, the address, or the indicator's page.
-    /// The indicator page belongs to the dashboard feature; it is named by its page, its code and its period only.</summary>
-    public string? Href(IUrlHelper links, string structureCode) => Kind switch
-    {
-        EvidenceKind.File => links.Page("/SelfAssessment/Evidence/File", new { code = structureCode, evidenceId = Id }),
-        EvidenceKind.Url => Url,
-        EvidenceKind.Indicator => links.Page("/Indicators/Details", new { code = structureCode, indicator = IndicatorCode, period = IndicatorPeriod }),
-        _ => null,
     };
 
     internal sealed class Configuration : IEntityTypeConfiguration<Evidence>
